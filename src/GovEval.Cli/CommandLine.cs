@@ -1,0 +1,67 @@
+using System.CommandLine;
+using GovEval.Cli.Commands;
+using GovEval.Core.Errors;
+
+namespace GovEval.Cli;
+
+/// <summary>
+/// The goveval command. Exit codes are a contract (DESIGN.md): 0 ran, 2 bad input (the message names
+/// the file and line, row and column, or the argument), 1 an internal error.
+/// </summary>
+public static class CommandLine
+{
+    public const int Ok = 0;
+    public const int InternalError = 1;
+    public const int BadInput = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand("GovEval: assess government websites and digital-government services the way the national rules and the annual assessment do.");
+        root.Options.Add(globals.Db);
+        var context = new CliContext(globals, stdout, stderr);
+        foreach (var command in new CommandGroup[]
+                 {
+                     new RegistryCommands(),
+                 })
+        {
+            foreach (var built in command.Build(context))
+            {
+                root.Subcommands.Add(built);
+            }
+        }
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await stderr.WriteLineAsync($"goveval: {error.Message}");
+            }
+
+            await stderr.WriteLineAsync("Run 'goveval --help' (or the command with --help) for usage.");
+            return BadInput;
+        }
+
+        try
+        {
+            var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+            return await parse.InvokeAsync(invocation);
+        }
+        catch (InputException e)
+        {
+            await stderr.WriteLineAsync($"goveval: {e.Message}");
+            return BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("goveval: cancelled");
+            return InternalError;
+        }
+        catch (Exception e)
+        {
+            await stderr.WriteLineAsync($"goveval: internal error: {e}");
+            return InternalError;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Text.Json;
+using GovEval.Core.Registry;
+
+namespace GovEval.Cli.Commands;
+
+/// <summary><c>goveval registry list|import|derive</c>: the units, channels and cohorts of a year.</summary>
+public sealed class RegistryCommands : CommandGroup
+{
+    public override IEnumerable<Command> Build(CliContext context)
+    {
+        var registry = new Command("registry", "Assessed units (provinces, cities, counties, State Council bodies), their channels and cohorts.");
+        registry.Subcommands.Add(List(context));
+        registry.Subcommands.Add(Derive(context));
+        yield return registry;
+    }
+
+    private static Command List(CliContext context)
+    {
+        var year = new Option<int>("--year") { Description = "Assessment year (selects the division list and State Council structure)", DefaultValueFactory = _ => 2020 };
+        var cohort = new Option<string?>("--cohort") { Description = "Only the members of this cohort, in its official order" };
+        var format = new Option<string>("--format") { Description = "table (default) or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("list", "List the units of a year (official order), optionally of one cohort.") { year, cohort, format };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var units = UnitRegistry.ForYear(parse.GetValue(year));
+            await Task.CompletedTask;
+            var cohortId = parse.GetValue(cohort);
+            var listed = cohortId is null ? units.Units : units.Members(units.Cohort(cohortId));
+            if (parse.GetValue(format) == "json")
+            {
+                var payload = listed.Select(u => new
+                {
+                    code = u.Code,
+                    name = u.Name,
+                    @short = u.Short,
+                    level = UnitsFile.LevelId(u.Level),
+                    kind = u.Kind,
+                    parent = u.Parent,
+                    order = u.Order,
+                    tags = u.Tags,
+                    channels = units.ChannelsOf(u.Code).Select(c => new { kind = c.Kind.ToId(), c.Name, c.Url, c.Account, c.Portal, c.ExternalServices }),
+                });
+                await context.Out.WriteLineAsync(JsonSerializer.Serialize(payload, JsonOutput.Options));
+            }
+            else
+            {
+                foreach (var u in listed)
+                {
+                    await context.Out.WriteLineAsync($"{u.Code}\t{u.Name}\t{u.Short}\t{UnitsFile.LevelId(u.Level)}\t{u.Kind}\t{string.Join(',', u.Tags)}");
+                }
+
+                await context.Error.WriteLineAsync($"{listed.Count} units (registry {units.Year}, division list {units.Edition})");
+            }
+
+            return CommandLine.Ok;
+        });
+        return command;
+    }
+
+    private static Command Derive(CliContext context)
+    {
+        var sources = new Option<DirectoryInfo>("--sources") { Description = "Folder with areacodes-YEAR.txt, state-council-departments.tsv and city-roles.tsv", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write units-YEAR.tsv into (data/registry)", Required = true };
+        var command = new Command("derive", "Rebuild the committed registry (units-YEAR.tsv) from public fact files, e.g. after a new GB/T 2260 edition.") { sources, output };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var written = RegistryDerivation.Run(parse.GetValue(sources)!.FullName, parse.GetValue(output)!.FullName);
+            foreach (var (path, count) in written)
+            {
+                await context.Out.WriteLineAsync($"{path}: {count} units");
+            }
+
+            return CommandLine.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,130 @@
+namespace GovEval.Core.Frameworks;
+
+/// <summary>
+/// An indicator framework as data (frameworks/*.yaml): which findings, measurements and inputs become
+/// which points. Reviewable in a pull request without reading C#; every (default) number lives here.
+/// </summary>
+public sealed record Framework(
+    string Id,
+    string Version,
+    string Name,
+    string? Basis,
+    decimal Max,
+    int Precision,
+    string? GradeBasis,
+    IReadOnlyList<GradeBand> Grades,
+    string? VetoGrade,
+    ReleaseTexts Release,
+    Indicator Root,
+    string Source)
+{
+    public IEnumerable<Indicator> Indicators() => Root.Descendants();
+
+    public Indicator? Find(string id) => Indicators().FirstOrDefault(i => i.Id == id);
+
+    /// <summary>Grade labels from the best down (优秀级, 良好级, …), for transitions and lists.</summary>
+    public IReadOnlyList<string> GradeOrder =>
+        Grades.Select(g => g.Name).Concat(VetoGrade is { } v && Grades.All(g => g.Name != v) ? [v] : []).ToList();
+
+    public GradeBand? Band(string grade) => Grades.FirstOrDefault(g => g.Name == grade);
+}
+
+/// <summary>A grade with an inclusive lower bound; the lowest band has none.</summary>
+public sealed record GradeBand(string Name, string Label, decimal? Min);
+
+/// <summary>Titles of published lists; {label}, {grade} and {top} are filled in by the results.</summary>
+public sealed record ReleaseTexts(string? Title, string? GradeListTitle, string? TopListTitle, string? FullListTitle);
+
+public enum RuleKind
+{
+    Group,
+    Veto,
+    Deduct,
+    Metric,
+    Expert,
+    Survey,
+    Bonus,
+}
+
+/// <summary>What to do with a leaf the scanner could not measure or nobody entered.</summary>
+public enum MissingPolicy
+{
+    /// <summary>Remove its points and rescale the parent, as for a non-applicable leaf.</summary>
+    Exclude,
+
+    /// <summary>Award nothing.</summary>
+    Zero,
+
+    /// <summary>Award full points (a deduction leaf with nothing measured).</summary>
+    Full,
+}
+
+/// <summary>A deduction source: per occurrence of a finding, or per unit (or per step) of a measurement.</summary>
+public sealed record Deduction(string? Finding, string? Measurement, decimal Each, decimal? Per);
+
+public enum CurveKind
+{
+    Steps,
+    Linear,
+    LogNormal,
+}
+
+/// <summary>One step of a step curve: values at or beyond <see cref="Bound"/> earn <see cref="Points"/>.</summary>
+public sealed record CurveStep(decimal Bound, decimal Points);
+
+/// <summary>
+/// Measured value → share of a leaf's points. Steps award points directly; linear runs from
+/// <see cref="Zero"/> (0) to <see cref="Full"/> (all points); log-normal uses Lighthouse's p10/median control
+/// points (lower is better: the median earns half, p10 earns 90%).
+/// </summary>
+public sealed record Curve(CurveKind Kind, bool HigherIsBetter, IReadOnlyList<CurveStep> Steps, decimal Zero, decimal Full, decimal P10, decimal Median);
+
+/// <summary>A bonus gate: the leaf or group counts only when indicator <see cref="Indicator"/> scored above <see cref="Above"/>.</summary>
+public sealed record Gate(string Indicator, decimal Above);
+
+/// <summary>applies-when: every fact must hold one of the listed values (facts: portal, externalServices, level, kind, tag, cohort…).</summary>
+public sealed record Condition(IReadOnlyDictionary<string, IReadOnlyList<string>> Facts)
+{
+    public bool Holds(IReadOnlyDictionary<string, IReadOnlyList<string>> facts) =>
+        Facts.All(required => facts.TryGetValue(required.Key, out var actual)
+            && actual.Any(a => required.Value.Contains(a, StringComparer.OrdinalIgnoreCase)));
+
+    public override string ToString() =>
+        string.Join("；", Facts.Select(f => $"{f.Key} = {string.Join("/", f.Value)}"));
+}
+
+/// <summary>
+/// A node of the indicator tree. Groups sum their children (rescaled when some do not apply); leaves
+/// follow their <see cref="Rule"/>. <see cref="Line"/> and <see cref="Column"/> point into the YAML file.
+/// </summary>
+public sealed record Indicator(
+    string Id,
+    string Name,
+    RuleKind Rule,
+    decimal Points,
+    IReadOnlyList<Indicator> Children,
+    Condition? AppliesWhen,
+    Gate? Gate,
+    int? Precision,
+    MissingPolicy WhenMissing,
+    IReadOnlyList<string> Findings,
+    string? Input,
+    bool ConfirmByInput,
+    IReadOnlyList<Deduction> Deductions,
+    string? Measurement,
+    Curve? Curve,
+    IReadOnlyDictionary<string, decimal>? Options,
+    decimal? InputMin,
+    decimal? InputMax,
+    string? Statistic,
+    string? Description,
+    int Line,
+    int Column)
+{
+    public bool IsLeaf => Rule != RuleKind.Group;
+
+    /// <summary>The input key a leaf reads: its own id unless it names another.</summary>
+    public string InputKey => Input ?? Id;
+
+    public IEnumerable<Indicator> Descendants() => new[] { this }.Concat(Children.SelectMany(c => c.Descendants()));
+}

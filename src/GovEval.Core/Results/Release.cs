@@ -1,0 +1,25 @@
+using GovEval.Core.Scoring;
+
+namespace GovEval.Core.Results;
+
+/// <summary>The framework a release was scored with, as the release states it.</summary>
+public sealed record ReleaseFramework(string Id, string Version, string Name, string EngineVersion);
+
+/// <summary>
+/// Everything a publication shows, computed before any renderer runs: renderers only read this.
+/// <see cref="Sheets"/> holds per-unit score sheets by unit code (empty when published from a totals table).
+/// </summary>
+public sealed record Release(
+    string Title,
+    string Run,
+    int Year,
+    int? PreviousYear,
+    ReleaseFramework Framework,
+    string? GradeListTitle,
+    string? TopListTitle,
+    string? FullListTitle,
+    IReadOnlyList<CohortResults> Cohorts,
+    IReadOnlyList<TransitionSummary> Transitions,
+    IReadOnlyList<RankChange> RankChanges,
+    IReadOnlyList<StatisticGroup> Statistics,
+    IReadOnlyDictionary<string, ScoreSheet> Sheets);
