@@ -1,0 +1,101 @@
+using System.Text;
+using GovEval.Core.Errors;
+
+namespace GovEval.Core.Tables;
+
+/// <summary>
+/// RFC 4180 CSV: quoted fields may hold separators, doubled quotes and line breaks. Yields each record
+/// with the line it starts on, so errors point at the line a person sees in an editor.
+/// </summary>
+public static class CsvParser
+{
+    public static IEnumerable<(int Line, string[] Fields)> Parse(TextReader reader, string source, char separator = ',')
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var line = 1;
+        var recordLine = 1;
+        var quoted = false;
+        var fieldStarted = false;
+        int c;
+        while ((c = reader.Read()) != -1)
+        {
+            var ch = (char)c;
+            if (quoted)
+            {
+                if (ch == '"')
+                {
+                    if (reader.Peek() == '"')
+                    {
+                        reader.Read();
+                        field.Append('"');
+                    }
+                    else
+                    {
+                        quoted = false;
+                    }
+                }
+                else
+                {
+                    if (ch == '\n')
+                    {
+                        line++;
+                    }
+
+                    field.Append(ch);
+                }
+
+                continue;
+            }
+
+            if (ch == '"' && field.Length == 0 && !fieldStarted)
+            {
+                quoted = true;
+                fieldStarted = true;
+            }
+            else if (ch == separator)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+                fieldStarted = false;
+            }
+            else if (ch == '\r')
+            {
+                // CRLF: the '\n' ends the record.
+            }
+            else if (ch == '\n')
+            {
+                fields.Add(field.ToString());
+                yield return (recordLine, fields.ToArray());
+                fields.Clear();
+                field.Clear();
+                fieldStarted = false;
+                line++;
+                recordLine = line;
+            }
+            else
+            {
+                field.Append(ch);
+                fieldStarted = true;
+            }
+        }
+
+        if (quoted)
+        {
+            throw new InputException($"{source}:{recordLine}", "a quoted field is not closed");
+        }
+
+        if (field.Length > 0 || fields.Count > 0 || fieldStarted)
+        {
+            fields.Add(field.ToString());
+            yield return (recordLine, fields.ToArray());
+        }
+    }
+
+    /// <summary>Comma unless the header line has more tabs or semicolons than commas (spreadsheet exports vary).</summary>
+    public static char DetectSeparator(string headerLine)
+    {
+        var candidates = new[] { ',', '\t', ';' };
+        return candidates.OrderByDescending(s => headerLine.Count(ch => ch == s)).ThenBy(s => Array.IndexOf(candidates, s)).First();
+    }
+}
