@@ -1,0 +1,24 @@
+namespace GovEval.Store;
+
+/// <summary>
+/// An assessment round as stored: <see cref="Now"/> is its fixed clock, <see cref="Cohorts"/> the cohort ids
+/// in the order they were named. <see cref="FrameworkVersion"/> is null until the framework was resolved.
+/// </summary>
+public sealed record AssessmentRun(
+    string Id,
+    string Name,
+    string FrameworkId,
+    string? FrameworkVersion,
+    int Year,
+    IReadOnlyList<string> Cohorts,
+    DateTimeOffset Now,
+    DateTimeOffset CreatedAt);
+
+/// <summary>What <see cref="GovEvalStore.CreateRunAsync"/> needs; the id and creation time are the store's.</summary>
+public sealed record NewRun(
+    string Name,
+    string FrameworkId,
+    string? FrameworkVersion,
+    int Year,
+    IReadOnlyList<string> Cohorts,
+    DateTimeOffset Now);

@@ -1,0 +1,26 @@
+namespace GovEval.Store.Entities;
+
+/// <summary>
+/// One assessment round: a framework applied to cohorts of a registry year at a fixed clock
+/// (<see cref="Now"/>), so collecting and scoring again reproduce the same results.
+/// </summary>
+public sealed class RunEntity
+{
+    public required string Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string FrameworkId { get; set; }
+
+    /// <summary>Stamped when the framework is resolved (at creation once the catalogue is known, else at scoring).</summary>
+    public string? FrameworkVersion { get; set; }
+
+    public int Year { get; set; }
+
+    /// <summary>The assessment clock, with the offset it was given in (dates in reports are local dates).</summary>
+    public DateTimeOffset Now { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public List<RunCohortEntity> Cohorts { get; set; } = [];
+}

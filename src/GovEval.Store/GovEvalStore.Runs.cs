@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using GovEval.Core.Errors;
+using GovEval.Store.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovEval.Store;
+
+public sealed partial class GovEvalStore
+{
+    /// <summary>Stores a new run and returns it with its id (8 hex digits, short enough to type).</summary>
+    public Task<AssessmentRun> CreateRunAsync(NewRun run, CancellationToken cancel = default) =>
+        InTransactionAsync(async () =>
+        {
+            string id;
+            do
+            {
+                id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+            }
+            while (await db.Runs.AnyAsync(r => r.Id == id, cancel));
+
+            var entity = new RunEntity
+            {
+                Id = id,
+                Name = run.Name,
+                FrameworkId = run.FrameworkId,
+                FrameworkVersion = run.FrameworkVersion,
+                Year = run.Year,
+                Now = run.Now,
+                CreatedAt = clock.GetUtcNow(),
+                Cohorts = run.Cohorts.Select((c, i) => new RunCohortEntity { RunId = id, CohortId = c, Position = i }).ToList(),
+            };
+            db.Runs.Add(entity);
+            return ToRun(entity);
+        }, cancel);
+
+    /// <summary>Every run, oldest first.</summary>
+    public async Task<IReadOnlyList<AssessmentRun>> RunsAsync(CancellationToken cancel = default) =>
+        (await db.Runs.AsNoTracking().Include(r => r.Cohorts).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(cancel))
+            .Select(ToRun)
+            .ToList();
+
+    /// <summary>
+    /// The run a person named, by id or by its (unique) name. <paramref name="argument"/> is the option the
+    /// name came from, for the error message.
+    /// </summary>
+    public async Task<AssessmentRun> RunAsync(string idOrName, string argument = "--run", CancellationToken cancel = default)
+    {
+        var key = idOrName.Trim();
+        var byId = await db.Runs.AsNoTracking().Include(r => r.Cohorts).FirstOrDefaultAsync(r => r.Id == key, cancel);
+        if (byId is not null)
+        {
+            return ToRun(byId);
+        }
+
+        var byName = await db.Runs.AsNoTracking().Include(r => r.Cohorts).Where(r => r.Name == key).ToListAsync(cancel);
+        return byName.Count switch
+        {
+            1 => ToRun(byName[0]),
+            0 => throw new InputException(argument, $"no run '{key}' in {Connection.Description}; 'goveval runs list' shows the runs"),
+            _ => throw new InputException(argument, $"{byName.Count} runs are named '{key}' ({string.Join(", ", byName.Select(r => r.Id).Order(StringComparer.Ordinal))}); give the run id"),
+        };
+    }
+
+    /// <summary>Stamps the framework version a run was scored with (the engine resolves it from the framework file).</summary>
+    public async Task SetFrameworkVersionAsync(string runId, string version, CancellationToken cancel = default)
+    {
+        var updated = await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.FrameworkVersion, version), cancel);
+        if (updated == 0)
+        {
+            throw new InputException("--run", $"no run '{runId}'");
+        }
+    }
+
+    private static AssessmentRun ToRun(RunEntity e) => new(
+        e.Id,
+        e.Name,
+        e.FrameworkId,
+        e.FrameworkVersion,
+        e.Year,
+        e.Cohorts.OrderBy(c => c.Position).Select(c => c.CohortId).ToList(),
+        e.Now,
+        e.CreatedAt);
+}
