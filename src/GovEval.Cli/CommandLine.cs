@@ -23,6 +23,8 @@ public static class CommandLine
         foreach (var command in new CommandGroup[]
                  {
                      new RegistryCommands(),
+                     new RunsCommands(),
+                     new InputsCommands(),
                  })
         {
             foreach (var built in command.Build(context))

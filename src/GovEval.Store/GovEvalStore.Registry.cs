@@ -72,6 +72,11 @@ public sealed partial class GovEvalStore
                     channels[key] = entity;
                     channelsAdded++;
                 }
+                else if (entity.Name == channel.Name && entity.Url == channel.Url && entity.Account == channel.Account
+                         && entity.Portal == channel.Portal && entity.ExternalServices == channel.ExternalServices)
+                {
+                    continue; // the same channel imported again: keep where it first came from
+                }
                 else
                 {
                     channelsUpdated++;

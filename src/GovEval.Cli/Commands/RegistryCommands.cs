@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using GovEval.Core.Registry;
+using GovEval.Store.Imports;
 
 namespace GovEval.Cli.Commands;
 
@@ -11,6 +12,7 @@ public sealed class RegistryCommands : CommandGroup
     {
         var registry = new Command("registry", "Assessed units (provinces, cities, counties, State Council bodies), their channels and cohorts.");
         registry.Subcommands.Add(List(context));
+        registry.Subcommands.Add(Import(context));
         registry.Subcommands.Add(Derive(context));
         yield return registry;
     }
@@ -24,8 +26,7 @@ public sealed class RegistryCommands : CommandGroup
         var command = new Command("list", "List the units of a year (official order), optionally of one cohort.") { year, cohort, format };
         command.SetAction(async (parse, cancel) =>
         {
-            var units = UnitRegistry.ForYear(parse.GetValue(year));
-            await Task.CompletedTask;
+            var units = await context.RegistryAsync(parse, parse.GetValue(year), cancel);
             var cohortId = parse.GetValue(cohort);
             var listed = cohortId is null ? units.Units : units.Members(units.Cohort(cohortId));
             if (parse.GetValue(format) == "json")
@@ -54,6 +55,32 @@ public sealed class RegistryCommands : CommandGroup
                 await context.Error.WriteLineAsync($"{listed.Count} units (registry {units.Year}, division list {units.Edition})");
             }
 
+            return CommandLine.Ok;
+        });
+        return command;
+    }
+
+    private static Command Import(CliContext context)
+    {
+        var file = new Argument<string>("FILE") { Description = "CSV, XLSX or JSON: code, name, short, level, kind, parent, tags, channel, url, account, portal, services" };
+        var year = new Option<int>("--year") { Description = "Registry year the units and channels are added to", DefaultValueFactory = _ => 2020 };
+        var command = new Command(
+            "import",
+            "Add units and their channels (websites, apps, Weibo, WeChat, data portals) to the registry of a year. " +
+            "A row names a new unit by code, or a known unit by code or name to add a channel. Every row is checked first: any bad row stores nothing.")
+        {
+            file, year,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            // Validate before opening the store for writing, so a bad file does not even create a database.
+            var registryYear = parse.GetValue(year);
+            var import = RegistryImportReader.Read(parse.GetValue(file)!, await context.RegistryAsync(parse, registryYear, cancel));
+            await using var store = await context.OpenStoreAsync(parse, cancel);
+            var summary = await store.ImportRegistryAsync(import, cancel);
+            await context.Out.WriteLineAsync(
+                $"registry {registryYear}: {summary.UnitsAdded} units added, {summary.UnitsUpdated} updated; " +
+                $"{summary.ChannelsAdded} channels added, {summary.ChannelsUpdated} updated ({store.Connection.Description})");
             return CommandLine.Ok;
         });
         return command;

@@ -14,5 +14,5 @@ public sealed record ImportedChannel(Channel Channel, string Source);
 /// </summary>
 public sealed record RegistryImport(int Year, IReadOnlyList<ImportedUnit> Units, IReadOnlyList<ImportedChannel> Channels);
 
-/// <summary>What storing a registry import changed.</summary>
+/// <summary>What storing a registry import changed; channels imported again unchanged are not counted.</summary>
 public sealed record RegistryImportSummary(int UnitsAdded, int UnitsUpdated, int ChannelsAdded, int ChannelsUpdated);

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using GovEval.Core.Errors;
+using GovEval.Store;
+using GovEval.Store.Imports;
+
+namespace GovEval.Cli.Commands;
+
+/// <summary>
+/// <c>goveval inputs import</c>: expert values of a run. <paramref name="validatorFor"/> checks indicators and
+/// values against the run's framework; without it only units and empty cells are checked.
+/// </summary>
+public sealed class InputsCommands(Func<AssessmentRun, IInputValidator?>? validatorFor = null) : CommandGroup
+{
+    public override IEnumerable<Command> Build(CliContext context)
+    {
+        var inputs = new Command("inputs", "Expert inputs of a run (values people entered for indicators, with evidence).");
+        inputs.Subcommands.Add(Import(context));
+        yield return inputs;
+    }
+
+    private Command Import(CliContext context)
+    {
+        var run = new Option<string>("--run") { Description = "Run id (or its unique name)", Required = true };
+        var file = new Argument<string>("FILE") { Description = "CSV or XLSX: unit (code, full or short name), indicator, value, evidence, assessor (单位, 指标, 值, 佐证, 评估人)" };
+        var command = new Command(
+            "import",
+            "Import expert values into a run. Every row is checked first: a file with any bad row stores nothing. " +
+            "A value already stored for the same unit and indicator is replaced.")
+        {
+            run, file,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var connection = context.Connection(parse);
+            if (!connection.Exists)
+            {
+                throw new InputException("--db", $"no store at {connection.Description}: create the run first ('goveval runs create'), or point --db at its store");
+            }
+
+            await using var store = await GovEvalStore.OpenAsync(connection, cancel: cancel);
+            var target = await store.RunAsync(parse.GetValue(run)!, "--run", cancel);
+            var registry = await store.RegistryAsync(target.Year, cancel);
+            var inputs = InputsImportReader.Read(parse.GetValue(file)!, registry, target.Cohorts, validatorFor?.Invoke(target));
+            var summary = await store.ImportInputsAsync(target.Id, inputs, cancel);
+            await context.Out.WriteLineAsync(
+                $"run {target.Id}: {inputs.Count} inputs for {inputs.Select(i => i.UnitCode).Distinct().Count()} units " +
+                $"({summary.Added} added, {summary.Replaced} replaced)");
+            return CommandLine.Ok;
+        });
+        return command;
+    }
+}
