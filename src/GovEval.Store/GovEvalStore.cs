@@ -30,7 +30,7 @@ public sealed partial class GovEvalStore : IAsyncDisposable
             StoreProvider.Sqlite => OpenSqlite(connection),
             StoreProvider.PostgreSql => throw new InputException(
                 "--db",
-                "PostgreSQL is recognised but its migrations are a later step of GovEval; use an SQLite file for now (a path or 'Data Source=FILE')"),
+                "PostgreSQL is recognised, but PostgreSQL migrations are a later step of GovEval; use an SQLite file for now (a path or 'Data Source=FILE')"),
             _ => throw new ArgumentOutOfRangeException(nameof(connection)),
         };
         try

@@ -409,7 +409,7 @@ public static partial class RegistryImportReader
                 var renamed = draft.Known is not null && (draft.Name != draft.Known.Name || draft.Parent != draft.Known.Parent);
                 var shortName = raw.Short
                     ?? (draft.Known is not null && !renamed ? draft.Known.Short : ShortName(draft.Level, draft.Name, parent));
-                var order = raw.Order ?? draft.Known?.Order ?? (parent is null ? maxOrder + 10 : SubtreeMax(parent.Code) + 1);
+                var order = raw.Order ?? draft.Known?.Order ?? (parent is null ? AfterLastRoot(draft.Level) : SubtreeMax(parent.Code) + 1);
                 var unit = new Unit(code, draft.Name, shortName, draft.Level, draft.Kind, draft.Parent, order, raw.Tags ?? draft.Known?.Tags ?? []);
                 units[code] = unit;
                 if (draft.Known?.Parent is { } oldParent && children.TryGetValue(oldParent, out var oldSiblings))
@@ -431,6 +431,13 @@ public static partial class RegistryImportReader
                 defined[code] = (unit, raw.Row);
                 state[code] = true;
             }
+
+            // A unit without a parent follows the last top-level unit of its level (a new State Council body
+            // after the last body, not after 澳门).
+            long AfterLastRoot(UnitLevel level) =>
+                units.Values.Where(u => u.Parent is null && u.Level == level).MaxBy(u => u.Order) is { } last
+                    ? SubtreeMax(last.Code) + 1
+                    : maxOrder + 10;
 
             long SubtreeMax(string code)
             {
