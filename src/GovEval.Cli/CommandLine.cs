@@ -22,7 +22,7 @@ public static class CommandLine
         var context = new CliContext(globals, stdout, stderr);
         foreach (var command in new CommandGroup[]
                  {
-                     new RegistryCommands(),
+                     new RegistryCommands(), new FrameworksCommands(),
                  })
         {
             foreach (var built in command.Build(context))
