@@ -76,6 +76,10 @@ public sealed class FrameworksCommands : CommandGroup
             }
 
             await context.Out.WriteLineAsync($"满分 {Format(framework.Max)}，总分保留 {framework.Precision} 位小数");
+            if (framework.Indicators().Any(i => !i.Confirmed))
+            {
+                await context.Out.WriteLineAsync("(default) marks numbers not confirmed against the published original (RULES.md); adjust them in the YAML file, never in code.");
+            }
             if (framework.Grades.Count > 0)
             {
                 await context.Out.WriteLineAsync("等级：" + string.Join("，", framework.Grades.Select(g => g.Min is { } min ? $"{g.Label} ≥ {Format(min)}" : g.Label))
@@ -121,7 +125,7 @@ public sealed class FrameworksCommands : CommandGroup
             details.Add($"only when {gate.Indicator} > {Format(gate.Above)}");
         }
 
-        var points = indicator.Rule == RuleKind.Veto ? "否决" : $"{Format(indicator.Points)}分";
+        var points = indicator.Rule == RuleKind.Veto ? "否决" : $"{Format(indicator.Points)}分{(indicator.Confirmed ? "" : " (default)")}";
         await output.WriteLineAsync($"{new string(' ', depth * 2)}{indicator.Id}  {indicator.Name}  {points}  [{string.Join("; ", details)}]");
         foreach (var child in indicator.Children)
         {

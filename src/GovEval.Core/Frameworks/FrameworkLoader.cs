@@ -49,7 +49,7 @@ public static class FrameworkLoader
         {
             var root = (JsonObject)document.Root!;
             var defaultMissing = ParseMissing(root["when-missing"]) ?? MissingPolicy.Exclude;
-            var children = ReadChildren(root["indicators"]!.AsArray(), "/indicators", defaultMissing);
+            var children = ReadChildren(root["indicators"]!.AsArray(), "/indicators", defaultMissing, (bool?)root["confirmed"] ?? true);
             var rootIndicator = new Indicator(
                 "total", (string)root["name"]!, RuleKind.Group, Sum(children), children, null, null,
                 Int(root["precision"]), defaultMissing, [], null, false, [], null, null, null, null, null, null, null, 1, 1);
@@ -71,23 +71,24 @@ public static class FrameworkLoader
                     (string?)release?["top-list-title"],
                     (string?)release?["full-list-title"]),
                 rootIndicator,
-                document.Source);
+                document.Source,
+                (bool?)root["confirmed"] ?? true);
             CheckReferences(framework);
             return framework;
         }
 
-        private List<Indicator> ReadChildren(JsonArray array, string pointer, MissingPolicy inherited)
+        private List<Indicator> ReadChildren(JsonArray array, string pointer, MissingPolicy inherited, bool inheritedConfirmed)
         {
             var list = new List<Indicator>();
             for (var i = 0; i < array.Count; i++)
             {
-                list.Add(ReadIndicator(array[i]!.AsObject(), $"{pointer}/{i}", inherited));
+                list.Add(ReadIndicator(array[i]!.AsObject(), $"{pointer}/{i}", inherited, inheritedConfirmed));
             }
 
             return list;
         }
 
-        private Indicator ReadIndicator(JsonObject node, string pointer, MissingPolicy inherited)
+        private Indicator ReadIndicator(JsonObject node, string pointer, MissingPolicy inherited, bool inheritedConfirmed)
         {
             var id = (string)node["id"]!;
             if (!ids.Add(id) || id == "total")
@@ -96,7 +97,9 @@ public static class FrameworkLoader
             }
 
             var missing = ParseMissing(node["when-missing"]) ?? inherited;
-            var children = node["children"] is JsonArray childArray ? ReadChildren(childArray, $"{pointer}/children", missing) : [];
+            // Confirmation is per number: a confirmed group weight says nothing about its leaves.
+            var confirmed = (bool?)node["confirmed"] ?? inheritedConfirmed;
+            var children = node["children"] is JsonArray childArray ? ReadChildren(childArray, $"{pointer}/children", missing, inheritedConfirmed) : [];
             var rule = node["rule"] is { } r ? Enum.Parse<RuleKind>(((string)r!).Replace("-", ""), ignoreCase: true) : RuleKind.Group;
             decimal? points = (decimal?)node["points"];
             if (children.Count > 0 && rule != RuleKind.Group)
@@ -137,7 +140,8 @@ public static class FrameworkLoader
                 (string?)node["statistic"],
                 (string?)node["description"],
                 line,
-                column);
+                column,
+                confirmed);
             CheckLeaf(indicator, node, pointer);
             return indicator;
         }
