@@ -23,6 +23,7 @@ public static class CommandLine
         foreach (var command in new CommandGroup[]
                  {
                      new RegistryCommands(),
+                     new FrameworksCommands(),
                      new RunsCommands(),
                      new InputsCommands(),
                  })

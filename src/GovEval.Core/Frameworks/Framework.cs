@@ -16,7 +16,8 @@ public sealed record Framework(
     string? VetoGrade,
     ReleaseTexts Release,
     Indicator Root,
-    string Source)
+    string Source,
+    bool Confirmed = true)
 {
     public IEnumerable<Indicator> Indicators() => Root.Descendants();
 
@@ -119,7 +120,8 @@ public sealed record Indicator(
     string? Statistic,
     string? Description,
     int Line,
-    int Column)
+    int Column,
+    bool Confirmed = true)
 {
     public bool IsLeaf => Rule != RuleKind.Group;
 

@@ -1,0 +1,385 @@
+using System.Text.Json.Nodes;
+using GovEval.Core.Errors;
+using GovEval.Core.Rules;
+
+namespace GovEval.Core.Frameworks;
+
+/// <summary>
+/// Reads a framework file: YAML syntax, then the JSON schema, then the meaning (unique ids, points that add
+/// up, known rule ids and measurements, gates that point somewhere). Every problem is reported with
+/// file:line:column and the field; a file with any problem is refused whole.
+/// </summary>
+public static class FrameworkLoader
+{
+    public static Framework LoadFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InputException(path, "file does not exist");
+        }
+
+        using var reader = new StreamReader(path);
+        return Load(reader, path);
+    }
+
+    public static Framework Load(TextReader reader, string source)
+    {
+        var document = LocatedYaml.Parse(reader, source);
+        var schemaProblems = FrameworkSchema.Validate(document);
+        if (schemaProblems.Count > 0)
+        {
+            throw Refuse(schemaProblems);
+        }
+
+        var builder = new Builder(document);
+        var framework = builder.Build();
+        return builder.Problems.Count > 0 ? throw Refuse(builder.Problems) : framework;
+    }
+
+    private static InputException Refuse(IReadOnlyList<InputException> problems) =>
+        problems.Count == 1 ? problems[0] : new InputException(problems);
+
+    private sealed class Builder(LocatedYaml document)
+    {
+        private readonly HashSet<string> ids = new(StringComparer.Ordinal);
+
+        public List<InputException> Problems { get; } = [];
+
+        public Framework Build()
+        {
+            var root = (JsonObject)document.Root!;
+            var defaultMissing = ParseMissing(root["when-missing"]) ?? MissingPolicy.Exclude;
+            var children = ReadChildren(root["indicators"]!.AsArray(), "/indicators", defaultMissing, (bool?)root["confirmed"] ?? true);
+            var rootIndicator = new Indicator(
+                "total", (string)root["name"]!, RuleKind.Group, Sum(children), children, null, null,
+                Int(root["precision"]), defaultMissing, [], null, false, [], null, null, null, null, null, null, null, 1, 1);
+            var grades = ReadGrades(root["grades"] as JsonArray);
+            var release = root["release"] as JsonObject;
+            var framework = new Framework(
+                (string)root["id"]!,
+                (string)root["version"]!,
+                (string)root["name"]!,
+                (string?)root["basis"],
+                (decimal)root["max"]!,
+                Int(root["precision"]) ?? 1,
+                (string?)root["grade-basis"],
+                grades,
+                (string?)root["veto-grade"],
+                new ReleaseTexts(
+                    (string?)release?["title"],
+                    (string?)release?["grade-list-title"],
+                    (string?)release?["top-list-title"],
+                    (string?)release?["full-list-title"]),
+                rootIndicator,
+                document.Source,
+                (bool?)root["confirmed"] ?? true);
+            CheckReferences(framework);
+            return framework;
+        }
+
+        private List<Indicator> ReadChildren(JsonArray array, string pointer, MissingPolicy inherited, bool inheritedConfirmed)
+        {
+            var list = new List<Indicator>();
+            for (var i = 0; i < array.Count; i++)
+            {
+                list.Add(ReadIndicator(array[i]!.AsObject(), $"{pointer}/{i}", inherited, inheritedConfirmed));
+            }
+
+            return list;
+        }
+
+        private Indicator ReadIndicator(JsonObject node, string pointer, MissingPolicy inherited, bool inheritedConfirmed)
+        {
+            var id = (string)node["id"]!;
+            if (!ids.Add(id) || id == "total")
+            {
+                Problem($"{pointer}/id", $"field 'id': '{id}' is {(id == "total" ? "reserved for the whole framework" : "used twice")}");
+            }
+
+            var missing = ParseMissing(node["when-missing"]) ?? inherited;
+            // Confirmation is per number: a confirmed group weight says nothing about its leaves.
+            var confirmed = (bool?)node["confirmed"] ?? inheritedConfirmed;
+            var children = node["children"] is JsonArray childArray ? ReadChildren(childArray, $"{pointer}/children", missing, inheritedConfirmed) : [];
+            var rule = node["rule"] is { } r ? Enum.Parse<RuleKind>(((string)r!).Replace("-", ""), ignoreCase: true) : RuleKind.Group;
+            decimal? points = (decimal?)node["points"];
+            if (children.Count > 0 && rule != RuleKind.Group)
+            {
+                Problem($"{pointer}/rule", $"field 'rule': '{id}' has children, so it is a group, not '{(string?)node["rule"]}'");
+            }
+
+            if (children.Count == 0 && rule == RuleKind.Group)
+            {
+                Problem(pointer, $"indicator '{id}' has neither children nor a rule");
+            }
+
+            if (rule == RuleKind.Group && points is { } declared && children.Count > 0 && Sum(children) != declared)
+            {
+                Problem($"{pointer}/points", $"field 'points': group '{id}' declares {declared} but its children add up to {Sum(children)}");
+            }
+
+            var (line, column) = document.Position(pointer);
+            var indicator = new Indicator(
+                id,
+                (string)node["name"]!,
+                rule,
+                points ?? (rule == RuleKind.Group ? Sum(children) : 0),
+                children,
+                ReadCondition(node["applies-when"] as JsonObject),
+                node["gate"] is JsonObject gate ? new Gate((string)gate["indicator"]!, (decimal)gate["above"]!) : null,
+                Int(node["precision"]),
+                missing,
+                (node["findings"] as JsonArray)?.Select(f => (string)f!).ToList() ?? [],
+                (string?)node["input"],
+                (string?)node["confirm"] == "input",
+                ReadDeductions(node["deduct"] as JsonArray, $"{pointer}/deduct"),
+                (string?)node["measurement"],
+                ReadCurve(node["curve"] as JsonObject, rule, $"{pointer}/curve"),
+                (node["options"] as JsonObject)?.ToDictionary(o => o.Key, o => (decimal)o.Value!, StringComparer.Ordinal),
+                (decimal?)node["min"],
+                (decimal?)node["max"],
+                (string?)node["statistic"],
+                (string?)node["description"],
+                line,
+                column,
+                confirmed);
+            CheckLeaf(indicator, node, pointer);
+            return indicator;
+        }
+
+        private void CheckLeaf(Indicator leaf, JsonObject node, string pointer)
+        {
+            switch (leaf.Rule)
+            {
+                case RuleKind.Veto:
+                    if (leaf.Findings.Count == 0 && node["input"] is null)
+                    {
+                        Problem(pointer, $"veto '{leaf.Id}' needs 'findings' (rule ids) or 'input'");
+                    }
+
+                    if (leaf.Points != 0)
+                    {
+                        Problem($"{pointer}/points", "field 'points': a veto is worth no points, it fails the unit");
+                    }
+
+                    break;
+                case RuleKind.Deduct:
+                    if (leaf.Deductions.Count == 0)
+                    {
+                        Problem(pointer, $"deduction '{leaf.Id}' needs a 'deduct' list");
+                    }
+
+                    RequirePoints(leaf, pointer);
+                    break;
+                case RuleKind.Metric:
+                    if (leaf.Measurement is null || leaf.Curve is null)
+                    {
+                        Problem(pointer, $"metric '{leaf.Id}' needs 'measurement' and 'curve'");
+                    }
+
+                    RequirePoints(leaf, pointer);
+                    break;
+                case RuleKind.Expert or RuleKind.Bonus:
+                    RequirePoints(leaf, pointer);
+                    if (leaf.Options is null && leaf.Findings.Count == 0 && leaf.InputMax is { } max && max > leaf.Points)
+                    {
+                        Problem($"{pointer}/max", $"field 'max': an entered value is points and cannot exceed the leaf's {leaf.Points}");
+                    }
+
+                    break;
+                case RuleKind.Survey:
+                    RequirePoints(leaf, pointer);
+                    break;
+            }
+
+            if (leaf.Options is { } options)
+            {
+                foreach (var (option, value) in options.Where(o => o.Value > leaf.Points))
+                {
+                    Problem($"{pointer}/options/{option}", $"field 'options': '{option}' is worth {value}, more than the leaf's {leaf.Points} points");
+                }
+            }
+
+            if (leaf.Measurement is { } m && !MeasurementCatalogue.IsKnown(m))
+            {
+                Problem($"{pointer}/measurement", $"field 'measurement': unknown measurement '{m}' (known: {string.Join(", ", MeasurementCatalogue.All.Select(x => x.Name))})");
+            }
+
+            for (var i = 0; i < leaf.Findings.Count; i++)
+            {
+                if (!RuleCatalogue.IsKnown(leaf.Findings[i]))
+                {
+                    Problem($"{pointer}/findings/{i}", $"field 'findings': '{leaf.Findings[i]}' is not a rule id of the check catalogue (RULES.md)");
+                }
+            }
+        }
+
+        private void RequirePoints(Indicator leaf, string pointer)
+        {
+            if (leaf.Points <= 0)
+            {
+                Problem($"{pointer}/points", $"field 'points': '{leaf.Id}' must be worth more than 0 points");
+            }
+        }
+
+        private List<Deduction> ReadDeductions(JsonArray? array, string pointer)
+        {
+            var list = new List<Deduction>();
+            for (var i = 0; i < (array?.Count ?? 0); i++)
+            {
+                var d = array![i]!.AsObject();
+                var deduction = new Deduction((string?)d["finding"], (string?)d["measurement"], (decimal)d["each"]!, (decimal?)d["per"]);
+                if (deduction.Finding is { } f && !RuleCatalogue.IsKnown(f))
+                {
+                    Problem($"{pointer}/{i}/finding", $"field 'finding': '{f}' is not a rule id of the check catalogue (RULES.md)");
+                }
+
+                if (deduction.Measurement is { } m && !MeasurementCatalogue.IsKnown(m))
+                {
+                    Problem($"{pointer}/{i}/measurement", $"field 'measurement': unknown measurement '{m}'");
+                }
+
+                list.Add(deduction);
+            }
+
+            return list;
+        }
+
+        private Curve? ReadCurve(JsonObject? node, RuleKind rule, string pointer)
+        {
+            if (node is null)
+            {
+                // A survey without a curve reads a 0–100 satisfaction rate linearly.
+                return rule == RuleKind.Survey ? new Curve(CurveKind.Linear, true, [], 0, 100, 0, 0) : null;
+            }
+
+            var kind = (string)node["kind"]! switch
+            {
+                "steps" => CurveKind.Steps,
+                "linear" => CurveKind.Linear,
+                _ => CurveKind.LogNormal,
+            };
+            var higher = (string?)node["better"] != "lower";
+            var steps = (node["steps"] as JsonArray)?.Select(s => new CurveStep((decimal)s!["at"]!, (decimal)s["points"]!)).ToList() ?? [];
+            var curve = new Curve(kind, higher, steps, (decimal?)node["zero"] ?? 0, (decimal?)node["full"] ?? 0, (decimal?)node["p10"] ?? 0, (decimal?)node["median"] ?? 0);
+            switch (kind)
+            {
+                case CurveKind.Steps when steps.Count == 0:
+                    Problem(pointer, "field 'steps': a step curve needs at least one step");
+                    break;
+                case CurveKind.Linear when curve.Zero == curve.Full:
+                    Problem(pointer, "fields 'zero' and 'full': a linear curve needs two different values");
+                    break;
+                case CurveKind.LogNormal when !(curve.P10 > 0 && curve.P10 < curve.Median):
+                    Problem(pointer, "fields 'p10' and 'median': a log-normal curve needs 0 < p10 < median (lower values are better)");
+                    break;
+            }
+
+            return curve;
+        }
+
+        private List<GradeBand> ReadGrades(JsonArray? array)
+        {
+            var bands = new List<GradeBand>();
+            for (var i = 0; i < (array?.Count ?? 0); i++)
+            {
+                var g = array![i]!.AsObject();
+                var band = new GradeBand((string)g["name"]!, (string?)g["label"] ?? (string)g["name"]!, (decimal?)g["min"]);
+                if (bands.Any(b => b.Name == band.Name))
+                {
+                    Problem($"/grades/{i}/name", $"field 'name': grade '{band.Name}' is listed twice");
+                }
+
+                if (band.Min is null && i != array.Count - 1)
+                {
+                    Problem($"/grades/{i}", $"grade '{band.Name}' has no 'min'; only the lowest grade may omit it");
+                }
+
+                if (band.Min is { } min && bands.LastOrDefault()?.Min is { } previous && min >= previous)
+                {
+                    Problem($"/grades/{i}/min", $"field 'min': grades go from best to worst, but {min} is not below {previous}");
+                }
+
+                bands.Add(band);
+            }
+
+            return bands;
+        }
+
+        private void CheckReferences(Framework framework)
+        {
+            if (framework.GradeBasis is { } basis && framework.Find(basis) is null)
+            {
+                Problem("/grade-basis", $"field 'grade-basis': no indicator '{basis}'");
+            }
+
+            var computedMax = framework.Root.Children.Sum(c => c.Points);
+            if (computedMax != framework.Max)
+            {
+                Problem("/max", $"field 'max': the indicators add up to {computedMax}, not {framework.Max}");
+            }
+
+            foreach (var indicator in framework.Indicators())
+            {
+                if (indicator.Gate is { } gate)
+                {
+                    var target = framework.Find(gate.Indicator);
+                    if (target is null || indicator.Descendants().Contains(target))
+                    {
+                        Problem(PointerOf(framework, indicator) + "/gate/indicator", $"field 'gate.indicator': '{gate.Indicator}' is not an indicator outside '{indicator.Id}'");
+                    }
+                }
+            }
+        }
+
+        private string PointerOf(Framework framework, Indicator indicator)
+        {
+            string? Search(IReadOnlyList<Indicator> list, string prefix)
+            {
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var here = $"{prefix}/{i}";
+                    if (ReferenceEquals(list[i], indicator))
+                    {
+                        return here;
+                    }
+
+                    if (Search(list[i].Children, here + "/children") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            }
+
+            return Search(framework.Root.Children, "/indicators") ?? "";
+        }
+
+        private static Condition? ReadCondition(JsonObject? node) =>
+            node is null
+                ? null
+                : new Condition(node.ToDictionary(
+                    f => f.Key,
+                    f => (IReadOnlyList<string>)(f.Value is JsonArray values
+                        ? values.Select(v => ScalarText(v)).ToList()
+                        : [ScalarText(f.Value)]),
+                    StringComparer.Ordinal));
+
+        private static string ScalarText(JsonNode? value) =>
+            value?.GetValueKind() switch
+            {
+                System.Text.Json.JsonValueKind.True => "true",
+                System.Text.Json.JsonValueKind.False => "false",
+                _ => value?.ToString() ?? "",
+            };
+
+        private static MissingPolicy? ParseMissing(JsonNode? node) =>
+            node is null ? null : Enum.Parse<MissingPolicy>((string)node!, ignoreCase: true);
+
+        private static int? Int(JsonNode? node) => node is null ? null : (int)(decimal)node;
+
+        private static decimal Sum(IEnumerable<Indicator> children) => children.Sum(c => c.Points);
+
+        private void Problem(string pointer, string message) => Problems.Add(new InputException(document.Where(pointer), message));
+    }
+}

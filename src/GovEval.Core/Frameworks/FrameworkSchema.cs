@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GovEval.Core.Errors;
+using Json.Schema;
+
+namespace GovEval.Core.Frameworks;
+
+/// <summary>
+/// frameworks/framework.schema.json, the published shape of a framework file (editors can use it too).
+/// Violations come back located in the YAML file.
+/// </summary>
+public static class FrameworkSchema
+{
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+    {
+        using var reader = EmbeddedData.Open("frameworks", "framework.schema.json");
+        return JsonSchema.FromText(reader.ReadToEnd());
+    });
+
+    public static IReadOnlyList<InputException> Validate(LocatedYaml document)
+    {
+        var element = JsonSerializer.SerializeToElement(document.Root ?? new JsonObject());
+        var results = Schema.Value.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (results.IsValid)
+        {
+            return [];
+        }
+
+        var problems = new List<InputException>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var detail in results.Details ?? [])
+        {
+            if (detail.Errors is not { Count: > 0 } errors)
+            {
+                continue;
+            }
+
+            var pointer = detail.InstanceLocation.ToString();
+            var schemaPath = detail.EvaluationPath.ToString();
+            var message = Describe(pointer, schemaPath, errors);
+            if (message is not null && seen.Add(pointer + message))
+            {
+                problems.Add(new InputException(document.Where(pointer), message));
+            }
+        }
+
+        if (problems.Count == 0)
+        {
+            problems.Add(new InputException(document.Source, "does not match frameworks/framework.schema.json"));
+        }
+
+        return problems;
+    }
+
+    private static string? Describe(string pointer, string schemaPath, IReadOnlyDictionary<string, string> errors)
+    {
+        var field = pointer.Length == 0 ? "(document)" : pointer[(pointer.LastIndexOf('/') + 1)..];
+        if (schemaPath.EndsWith("/additionalProperties", StringComparison.Ordinal) || schemaPath.Contains("/additionalProperties/", StringComparison.Ordinal) && errors.ContainsKey("false"))
+        {
+            return $"unknown field '{field}'";
+        }
+
+        // oneOf/anyOf report their branches separately; the branch errors are clearer than the summary.
+        if (errors.Keys.All(k => k is "oneOf" or "anyOf"))
+        {
+            return errors.ContainsKey("oneOf") && schemaPath.Contains("/deduct/", StringComparison.Ordinal)
+                ? "a deduction names exactly one of 'finding' or 'measurement'"
+                : null;
+        }
+
+        if (schemaPath.Contains("/oneOf/", StringComparison.Ordinal) || schemaPath.Contains("/anyOf/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return $"field '{field}': {string.Join("; ", errors.Values)}";
+    }
+}

@@ -1,0 +1,20 @@
+namespace GovEval.Core.Observations;
+
+/// <summary>
+/// RULES.md §5: findings and ground truth compare URLs after lower-casing scheme and host, dropping the
+/// default port and the fragment. Path and query keep their case: servers may distinguish them.
+/// </summary>
+public static class UrlNormalizer
+{
+    public static string Normalize(string url)
+    {
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return url.Trim();
+        }
+
+        var port = uri.IsDefaultPort ? "" : $":{uri.Port}";
+        var path = uri.AbsolutePath.Length == 0 ? "/" : uri.AbsolutePath;
+        return $"{uri.Scheme.ToLowerInvariant()}://{uri.IdnHost.ToLowerInvariant()}{port}{path}{uri.Query}";
+    }
+}

@@ -1,0 +1,89 @@
+using GovEval.Core.Frameworks;
+
+namespace GovEval.Core.Scoring;
+
+/// <summary>
+/// Framework + one unit's findings, measurements, inputs and facts → a score sheet explaining every point.
+/// Pure: no I/O, no clock, and the result does not depend on the order of the inputs.
+/// </summary>
+public static class ScoringEngine
+{
+    /// <summary>Bumped whenever scoring semantics change, so a published figure can be reproduced.</summary>
+    public const string Version = "1.0.0";
+
+    public static ScoreSheet Score(Framework framework, ScoringInput input)
+    {
+        var evidence = new UnitEvidence(input);
+
+        // Gates (a bonus counted only when Part 2 is above 80) read other indicators' results, so the
+        // tree is evaluated once with gates open to learn those results, then again with gates applied.
+        var open = new TreeEvaluation(framework, evidence, gateValues: null).Evaluate();
+        var root = framework.Indicators().Any(i => i.Gate is not null)
+            ? new TreeEvaluation(framework, evidence, EarnedById(open)).Evaluate()
+            : open;
+
+        var vetoes = Walk(root).Where(n => n.Status == NodeStatus.VetoHit && n.Children.Count == 0).Select(n => n.Id).ToList();
+        var vetoed = vetoes.Count > 0;
+        var total = vetoed ? 0 : Rounding.Round(root.Earned, framework.Precision);
+        var notes = new List<string>();
+        if (vetoed)
+        {
+            notes.Add($"触发单项否决（{string.Join("、", vetoes.Select(v => framework.Find(v)?.Name ?? v))}），判定为{framework.VetoGrade ?? "不合格"}，其余指标不计分。");
+        }
+
+        var candidates = Walk(root).Where(n => n.Status == NodeStatus.VetoCandidate).Select(n => n.Name).ToList();
+        if (candidates.Count > 0)
+        {
+            notes.Add($"发现疑似否决问题（{string.Join("、", candidates)}），待人工确认。");
+        }
+
+        return new ScoreSheet(
+            input.UnitCode,
+            framework.Id,
+            framework.Version,
+            Version,
+            total,
+            root.Max,
+            vetoed,
+            vetoes,
+            Grade(framework, root, total, vetoed),
+            root,
+            notes);
+    }
+
+    private static string? Grade(Framework framework, ScoreNode root, decimal total, bool vetoed)
+    {
+        if (framework.Grades.Count == 0)
+        {
+            return vetoed ? framework.VetoGrade : null;
+        }
+
+        if (vetoed)
+        {
+            return framework.VetoGrade ?? framework.Grades[^1].Name;
+        }
+
+        var basis = framework.GradeBasis is { } id && Walk(root).FirstOrDefault(n => n.Id == id) is { } node
+            ? Rounding.Round(node.Earned, framework.Precision)
+            : total;
+        return Grading.Grade(framework.Grades, basis);
+    }
+
+    private static Dictionary<string, decimal> EarnedById(ScoreNode root) =>
+        Walk(root).ToDictionary(n => n.Id, n => n.Earned, StringComparer.Ordinal);
+
+    private static IEnumerable<ScoreNode> Walk(ScoreNode node) => new[] { node }.Concat(node.Children.SelectMany(Walk));
+}
+
+/// <summary>Rounding as published: half away from zero (四舍五入).</summary>
+public static class Rounding
+{
+    public static decimal Round(decimal value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>The grade of a value from bands ordered best first, with inclusive lower bounds.</summary>
+public static class Grading
+{
+    public static string Grade(IReadOnlyList<GradeBand> bands, decimal value) =>
+        bands.FirstOrDefault(b => b.Min is null || value >= b.Min)?.Name ?? bands[^1].Name;
+}
