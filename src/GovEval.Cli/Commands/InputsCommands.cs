@@ -1,16 +1,20 @@
 using System.CommandLine;
 using GovEval.Core.Errors;
+using GovEval.Core.Frameworks;
 using GovEval.Store;
 using GovEval.Store.Imports;
 
 namespace GovEval.Cli.Commands;
 
 /// <summary>
-/// <c>goveval inputs import</c>: expert values of a run. <paramref name="validatorFor"/> checks indicators and
-/// values against the run's framework; without it only units and empty cells are checked.
+/// <c>goveval inputs import</c>: expert values of a run. Indicators and values are checked against the run's
+/// framework; <paramref name="validatorFor"/> replaces that check (null from it: units and empty cells only).
 /// </summary>
 public sealed class InputsCommands(Func<AssessmentRun, IInputValidator?>? validatorFor = null) : CommandGroup
 {
+    private readonly Func<AssessmentRun, IInputValidator?> validatorFor =
+        validatorFor ?? (run => new FrameworkInputValidator(FrameworkCatalog.Get(run.FrameworkId)));
+
     public override IEnumerable<Command> Build(CliContext context)
     {
         var inputs = new Command("inputs", "Expert inputs of a run (values people entered for indicators, with evidence).");
@@ -40,7 +44,7 @@ public sealed class InputsCommands(Func<AssessmentRun, IInputValidator?>? valida
             await using var store = await GovEvalStore.OpenAsync(connection, cancel: cancel);
             var target = await store.RunAsync(parse.GetValue(run)!, "--run", cancel);
             var registry = await store.RegistryAsync(target.Year, cancel);
-            var inputs = InputsImportReader.Read(parse.GetValue(file)!, registry, target.Cohorts, validatorFor?.Invoke(target));
+            var inputs = InputsImportReader.Read(parse.GetValue(file)!, registry, target.Cohorts, validatorFor(target));
             var summary = await store.ImportInputsAsync(target.Id, inputs, cancel);
             await context.Out.WriteLineAsync(
                 $"run {target.Id}: {inputs.Count} inputs for {inputs.Select(i => i.UnitCode).Distinct().Count()} units " +

@@ -1,20 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using GovEval.Core.Errors;
+using GovEval.Core.Frameworks;
 using GovEval.Store;
 
 namespace GovEval.Cli.Commands;
 
 /// <summary><c>goveval runs create|list</c>: assessment rounds (a framework, cohorts of a year and a fixed clock).</summary>
-public sealed partial class RunsCommands : CommandGroup
+public sealed class RunsCommands : CommandGroup
 {
     /// <summary>China Standard Time: the offset a clock without one is read in (assessments are of Chinese sites).</summary>
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
-
-    [GeneratedRegex("^[a-z0-9]+(?:[-.][a-z0-9]+)*$")]
-    private static partial Regex FrameworkIdPattern();
 
     public override IEnumerable<Command> Build(CliContext context)
     {
@@ -27,7 +24,7 @@ public sealed partial class RunsCommands : CommandGroup
     private static Command Create(CliContext context)
     {
         var name = new Option<string>("--name") { Description = "A name for the run (may be used instead of its id)", Required = true };
-        var framework = new Option<string>("--framework") { Description = "Framework id, e.g. gov-website-check-2019", Required = true };
+        var framework = new Option<string>("--framework") { Description = $"Framework id ({string.Join(", ", FrameworkCatalog.Ids)}) or a framework .yaml file", Required = true };
         var cohorts = new Option<string[]>("--cohort") { Description = "Cohort to assess (repeatable); 'goveval registry list --help' and data/registry/cohorts.yaml name them", Required = true, AllowMultipleArgumentsPerToken = false };
         var year = new Option<int>("--year") { Description = "Assessment year (selects the registry)", DefaultValueFactory = _ => 2020 };
         var now = new Option<string?>("--now") { Description = "Assessment clock, ISO 8601 (2020-12-31 or 2020-12-31T09:00:00+08:00; without an offset +08:00); default: the current time" };
@@ -40,11 +37,10 @@ public sealed partial class RunsCommands : CommandGroup
                 throw new InputException("--name", "the run needs a name");
             }
 
-            var frameworkId = parse.GetValue(framework)!.Trim();
-            if (!FrameworkIdPattern().IsMatch(frameworkId))
-            {
-                throw new InputException("--framework", $"'{frameworkId}' is not a framework id (lower-case words joined by '-', e.g. gov-website-check-2019)");
-            }
+            // A local framework file is kept by its full path so scoring finds it from any directory.
+            var frameworkText = parse.GetValue(framework)!.Trim();
+            var resolved = FrameworkCatalog.Get(frameworkText);
+            var frameworkId = FrameworkCatalog.Ids.Contains(frameworkText, StringComparer.Ordinal) ? resolved.Id : Path.GetFullPath(frameworkText);
 
             var runYear = parse.GetValue(year);
             var registry = await context.RegistryAsync(parse, runYear, cancel);
@@ -58,10 +54,10 @@ public sealed partial class RunsCommands : CommandGroup
                 ? ParseClock(text)
                 : TimeProvider.System.GetUtcNow().ToOffset(ChinaStandardTime);
             await using var store = await context.OpenStoreAsync(parse, cancel);
-            var run = await store.CreateRunAsync(new NewRun(runName, frameworkId, null, runYear, cohortIds, clock), cancel);
+            var run = await store.CreateRunAsync(new NewRun(runName, frameworkId, resolved.Version, runYear, cohortIds, clock), cancel);
             await context.Out.WriteLineAsync(run.Id);
             await context.Error.WriteLineAsync(
-                $"run {run.Id} '{run.Name}': {run.FrameworkId}, {string.Join(", ", run.Cohorts)} " +
+                $"run {run.Id} '{run.Name}': {resolved.Id} {resolved.Version}, {string.Join(", ", run.Cohorts)} " +
                 $"({string.Join(" + ", run.Cohorts.Select(c => registry.Members(registry.Cohort(c)).Count))} units), year {run.Year}, now {Iso(run.Now)}");
             return CommandLine.Ok;
         });

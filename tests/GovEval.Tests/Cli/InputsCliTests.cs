@@ -26,9 +26,9 @@ public sealed class InputsCliTests : IDisposable
         var run = await CreateRunAsync("provincial", "key-city", "county");
         var file = workspace.Write("inputs.csv", """
             单位,指标,值,佐证,评估人
-            北京市,governance.agency,1,京政办发〔2020〕1号,张三
-            深圳罗湖区,governance.agency,0,,李四
-            440300,services.online-rate,"92.5",https://www.sz.gov.cn/,
+            北京市,data.agency,是,京政办发〔2020〕1号,张三
+            深圳罗湖区,data.agency,否,,李四
+            440300,satisfaction.survey,"92.5",https://www.sz.gov.cn/,
             """);
 
         var result = await workspace.RunOkAsync("inputs", "import", "--run", run, file);
@@ -37,7 +37,7 @@ public sealed class InputsCliTests : IDisposable
         var stored = await StoredAsync(run);
         Assert.Equal(["110000", "440300", "440303"], stored.Select(i => i.UnitCode));
         var beijing = stored[0];
-        Assert.Equal(("governance.agency", "1", "京政办发〔2020〕1号", "张三"), (beijing.Indicator, beijing.Value, beijing.Evidence, beijing.Assessor));
+        Assert.Equal(("data.agency", "是", "京政办发〔2020〕1号", "张三"), (beijing.Indicator, beijing.Value, beijing.Evidence, beijing.Assessor));
         Assert.EndsWith("inputs.csv:2", beijing.Source);
         Assert.Null(stored[2].Evidence);
         Assert.Equal("92.5", stored[1].Value);
@@ -50,11 +50,11 @@ public sealed class InputsCliTests : IDisposable
         var first = Path.Combine(workspace.Folder, "round1.xlsx");
         Xlsx.Write(first, "专家评分", [
             ["unit", "indicator", "value", "evidence", "assessor"],
-            ["上海市", "innovation.case", "3", "一网通办", "王五"],
-            ["天津市", "innovation.case", "1", "", "王五"],
+            ["上海市", "innovation.cases", "3", "一网通办", "王五"],
+            ["天津市", "innovation.cases", "1", "", "王五"],
         ]);
         await workspace.RunOkAsync("inputs", "import", "--run", run, first);
-        var second = workspace.Write("round2.csv", "unit,indicator,value\n310000,innovation.case,4\n500000,innovation.case,2\n");
+        var second = workspace.Write("round2.csv", "unit,indicator,value\n310000,innovation.cases,4\n500000,innovation.cases,2\n");
 
         var result = await workspace.RunOkAsync("inputs", "import", "--run", "expert round", second);
 
@@ -71,19 +71,22 @@ public sealed class InputsCliTests : IDisposable
     public async Task A_file_with_bad_rows_stores_nothing_and_names_every_row_and_column()
     {
         var run = await CreateRunAsync("municipality", "county");
-        var good = workspace.Write("good.csv", "unit,indicator,value\n北京市,a.b,1\n");
+        var good = workspace.Write("good.csv", "unit,indicator,value\n北京市,data.agency,是\n");
         await workspace.RunOkAsync("inputs", "import", "--run", run, good);
         var before = await StoredAsync(run);
         var bad = workspace.Write("bad.csv", """
             unit,indicator,value,assessor
-            北京市,a.b,2,
-            朝阳区,a.b,1,
-            广东省,a.b,1,
-            火星市,a.b,1,
-            上海市,,1,
-            天津市,a.b,,
-            北京西城区,x.y,1,
-            110102,x.y,2,
+            北京市,data.agency,否,
+            朝阳区,data.agency,是,
+            广东省,data.agency,是,
+            火星市,data.agency,是,
+            上海市,,是,
+            天津市,data.agency,,
+            北京西城区,data.plan,是,
+            110102,data.plan,否,
+            上海市,a.b,1,
+            重庆市,satisfaction.survey,120,
+            重庆市,data.portal,极好,
             """);
 
         var result = await workspace.RunAsync("inputs", "import", "--run", run, bad);
@@ -94,7 +97,10 @@ public sealed class InputsCliTests : IDisposable
         Assert.Contains("bad.csv:5:unit: no unit '火星市'", result.Error);
         Assert.Contains("bad.csv:6:indicator: empty", result.Error);
         Assert.Contains("bad.csv:7:value: empty", result.Error);
-        Assert.Contains("bad.csv:9:indicator: row 8 already gives x.y for 110102", result.Error);
+        Assert.Contains("bad.csv:9:indicator: row 8 already gives data.plan for 110102", result.Error);
+        Assert.Contains("bad.csv:10:indicator: 'a.b' is not an input of digital-gov-capability-2020", result.Error);
+        Assert.Contains("bad.csv:11:value: 120 is outside 0–100", result.Error);
+        Assert.Contains("bad.csv:12:value: '极好' is not one of the allowed values of 'data.portal'", result.Error);
         Assert.DoesNotContain("bad.csv:2:", result.Error);
         Assert.Equal(before, await StoredAsync(run));
     }

@@ -23,10 +23,11 @@ public sealed class RunsCliTests : IDisposable
         Assert.Equal(id, run.GetProperty("id").GetString());
         Assert.Equal("2020 网站绩效", run.GetProperty("name").GetString());
         Assert.Equal("gov-website-performance-2020", run.GetProperty("framework").GetProperty("id").GetString());
+        Assert.Equal("2020.1.0", run.GetProperty("framework").GetProperty("version").GetString());
         Assert.Equal(["province", "municipality"], run.GetProperty("cohorts").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal("2020-12-31T00:00:00+08:00", run.GetProperty("now").GetString());
         var table = await workspace.RunOkAsync("runs", "list");
-        Assert.StartsWith($"{id}\t2020 网站绩效\tgov-website-performance-2020\t2020\tprovince,municipality\t2020-12-31T00:00:00+08:00", table.Out);
+        Assert.StartsWith($"{id}\t2020 网站绩效\tgov-website-performance-2020@2020.1.0\t2020\tprovince,municipality\t2020-12-31T00:00:00+08:00", table.Out);
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class RunsCliTests : IDisposable
 
     [Theory]
     [InlineData("--cohort", "nowhere", "--cohort: unknown cohort 'nowhere'")]
-    [InlineData("--framework", "Gov Website", "--framework: 'Gov Website' is not a framework id")]
+    [InlineData("--framework", "gov-website-check-2018", "--framework: unknown framework 'gov-website-check-2018'")]
     [InlineData("--now", "31/12/2020", "--now: '31/12/2020' is not an ISO 8601 date")]
     public async Task Bad_arguments_exit_2_naming_the_argument_and_store_no_run(string option, string value, string message)
     {
@@ -69,6 +70,24 @@ public sealed class RunsCliTests : IDisposable
 
         Assert.Equal(2, result.Code);
         Assert.Contains("--cohort", result.Error);
+    }
+
+    [Fact]
+    public async Task A_local_framework_file_is_kept_by_its_path_with_its_version()
+    {
+        string path;
+        using (var embedded = Core.EmbeddedData.Open("frameworks", "gov-website-check-2019.yaml"))
+        {
+            path = workspace.Write("local.yaml", embedded.ReadToEnd());
+        }
+
+        var id = (await workspace.RunOkAsync("runs", "create", "--name", "local", "--framework", path, "--cohort", "county", "--now", "2020-12-31")).Out.Trim();
+
+        var list = await workspace.RunOkAsync("runs", "list", "--format", "json");
+        var framework = JsonDocument.Parse(list.Out).RootElement[0].GetProperty("framework");
+        Assert.Equal(Path.Combine(workspace.Folder, "local.yaml"), framework.GetProperty("id").GetString());
+        Assert.Equal("2019.1.0", framework.GetProperty("version").GetString());
+        Assert.Matches("^[0-9a-f]{8}$", id);
     }
 
     [Fact]
