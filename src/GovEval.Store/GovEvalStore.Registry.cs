@@ -37,6 +37,7 @@ public sealed partial class GovEvalStore
             var channels = await db.Channels.Where(c => c.Year == year)
                 .ToDictionaryAsync(c => (c.UnitCode, c.Kind, c.Target), cancel);
             int unitsAdded = 0, unitsUpdated = 0, channelsAdded = 0, channelsUpdated = 0;
+            var shipped = UnitRegistry.ForYear(year);
             foreach (var (unit, source) in import.Units)
             {
                 if (!units.TryGetValue(unit.Code, out var entity))
@@ -44,6 +45,11 @@ public sealed partial class GovEvalStore
                     entity = new UnitEntity { Year = year, Code = unit.Code, Name = "", Short = "", Level = "", Kind = "", Source = source };
                     db.Units.Add(entity);
                     units[unit.Code] = entity;
+                }
+
+                // Overriding a shipped unit (new tags, a new name) changes a unit; it adds none.
+                if (entity.Id == 0 && !shipped.Contains(unit.Code))
+                {
                     unitsAdded++;
                 }
                 else

@@ -78,6 +78,24 @@ public sealed class RegistryImportCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_known_unit_given_by_code_with_new_fields_is_changed_once()
+    {
+        var file = workspace.Write("tags.csv", "code,name,tags\n110105,朝阳区,pilot;capital\n");
+
+        var first = await workspace.RunOkAsync("registry", "import", file);
+        var again = await workspace.RunOkAsync("registry", "import", file);
+
+        Assert.Contains("0 units added, 1 updated", first.Out);
+        Assert.Contains("0 units added, 0 updated", again.Out);
+        var chaoyang = Unit(await ListAsync(), "110105");
+        Assert.Equal(["pilot", "capital"], chaoyang.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("北京朝阳区", chaoyang.GetProperty("short").GetString());
+        Assert.Equal(1030, chaoyang.GetProperty("order").GetInt64());
+        var capitals = await ListAsync("--cohort", "provincial-capital");
+        Assert.Contains(capitals, u => u.GetProperty("code").GetString() == "110105");
+    }
+
+    [Fact]
     public async Task Xlsx_with_chinese_headers_is_imported()
     {
         var path = Path.Combine(workspace.Folder, "单位.xlsx");
