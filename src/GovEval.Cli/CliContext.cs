@@ -7,7 +7,7 @@ public sealed class GlobalOptions
 {
     public Option<string?> Db { get; } = new("--db")
     {
-        Description = "Database connection string (SQLite file path or 'Data Source=…'); default: $GOVEVAL_DB, else ./goveval-data/goveval.db",
+        Description = "Store: an SQLite file path or 'Data Source=…' ('Host=…' selects PostgreSQL, not yet migrated); default: $GOVEVAL_DB, else ./goveval-data/goveval.db",
         Recursive = true,
     };
 }

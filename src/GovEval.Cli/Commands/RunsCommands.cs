@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using GovEval.Core.Errors;
 using GovEval.Core.Frameworks;
+using GovEval.Core.Registry;
 using GovEval.Store;
 
 namespace GovEval.Cli.Commands;
@@ -25,7 +26,7 @@ public sealed class RunsCommands : CommandGroup
     {
         var name = new Option<string>("--name") { Description = "A name for the run (may be used instead of its id)", Required = true };
         var framework = new Option<string>("--framework") { Description = $"Framework id ({string.Join(", ", FrameworkCatalog.Ids)}) or a framework .yaml file", Required = true };
-        var cohorts = new Option<string[]>("--cohort") { Description = "Cohort to assess (repeatable); 'goveval registry list --help' and data/registry/cohorts.yaml name them", Required = true, AllowMultipleArgumentsPerToken = false };
+        var cohorts = new Option<string[]>("--cohort") { Description = $"Cohort to assess, repeatable: {string.Join(", ", UnitRegistry.ForYear(2020).Cohorts.Select(c => c.Id))}", Required = true, AllowMultipleArgumentsPerToken = false };
         var year = new Option<int>("--year") { Description = "Assessment year (selects the registry)", DefaultValueFactory = _ => 2020 };
         var now = new Option<string?>("--now") { Description = "Assessment clock, ISO 8601 (2020-12-31 or 2020-12-31T09:00:00+08:00; without an offset +08:00); default: the current time" };
         var command = new Command("create", "Create a run and print its id.") { name, framework, cohorts, year, now };
