@@ -115,28 +115,51 @@ public sealed class GovEvalStoreTests : IAsyncLifetime
         Assert.Empty(second.Measurements);
     }
 
+    private static ScoreSheet Sheet(string unit, decimal total) =>
+        new(unit, "gov-website-check-2019", "2019.1", "0.1.0", total, 100m, false, [], null,
+            new ScoreNode("root", "政府网站检查", NodeStatus.Scored, 100m, total, [], []), []);
+
     [Fact]
-    public async Task A_failing_write_stores_nothing_of_it()
+    public async Task A_write_that_fails_half_way_leaves_what_was_stored_before()
+    {
+        var store = await workspace.OpenAsync();
+        var run = await store.CreateRunAsync(Run("county"));
+        await store.SaveScoreSheetsAsync(run.Id, [Sheet("110101", 80m)]);
+        await store.SaveResultsAsync(run.Id, [
+            new CohortResults(UnitRegistry.ForYear(2020).Cohort("county"), [new UnitResult(UnitRegistry.ForYear(2020).Find("110101")!, 80m, null, 1, false)], [], [], []),
+        ]);
+
+        // Each write deletes the run's previous rows first; the second row for 110102 then breaks a unique
+        // index, and the delete must be rolled back with it.
+        await Assert.ThrowsAsync<DbUpdateException>(() => store.SaveScoreSheetsAsync(run.Id, [Sheet("110102", 70m), Sheet("110102", 71m)]));
+        var unit = UnitRegistry.ForYear(2020).Find("110102")!;
+        await Assert.ThrowsAsync<DbUpdateException>(() => store.SaveResultsAsync(run.Id, [
+            new CohortResults(UnitRegistry.ForYear(2020).Cohort("county"), [new UnitResult(unit, 70m, null, 1, false), new UnitResult(unit, 70m, null, 1, false)], [], [], []),
+        ]));
+        // A constraint the database enforces: inputs of a run that does not exist.
+        await Assert.ThrowsAsync<DbUpdateException>(() => store.ImportInputsAsync("missing", [new ExpertInput("110101", "a", "1", null, null, "f.csv:2")]));
+
+        var sheet = Assert.Single(await store.ScoreSheetsAsync(run.Id));
+        Assert.Equal(("110101", 80m), (sheet.UnitCode, sheet.Total));
+        Assert.Equal("110101", Assert.Single(await store.ResultsAsync(run.Id)).UnitCode);
+        Assert.Empty(await store.InputsAsync("missing"));
+        Assert.Equal("2019.1", (await store.RunAsync(run.Id)).FrameworkVersion);
+    }
+
+    [Fact]
+    public async Task Observations_must_come_one_entry_per_unit()
     {
         var store = await workspace.OpenAsync();
         var run = await store.CreateRunAsync(Run("county"));
         var kept = new UnitObservations("110101", null, [], new Dictionary<string, decimal> { ["pages"] = 10 }, []);
         await store.SaveObservationsAsync(run.Id, [kept]);
 
-        // 110101 is deleted and re-added inside the transaction before the duplicate is refused.
         await Assert.ThrowsAsync<ArgumentException>(() => store.SaveObservationsAsync(run.Id, [
             kept with { Measurements = new Dictionary<string, decimal> { ["pages"] = 99 } },
-            kept with { UnitCode = "110102" },
-            kept with { UnitCode = "110102" },
-        ]));
-        // A constraint the database enforces: an input for a run that does not exist.
-        await Assert.ThrowsAsync<DbUpdateException>(() => store.ImportInputsAsync("missing", [
-            new ExpertInput("110101", "a", "1", null, null, "f.csv:2"),
+            kept,
         ]));
 
-        var stored = Assert.Single(await store.ObservationsAsync(run.Id));
-        Assert.Equal(10m, stored.Measurements["pages"]);
-        Assert.Empty(await store.InputsAsync("missing"));
+        Assert.Equal(10m, Assert.Single(await store.ObservationsAsync(run.Id)).Measurements["pages"]);
     }
 
     [Fact]
