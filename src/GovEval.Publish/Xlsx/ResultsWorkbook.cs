@@ -32,7 +32,7 @@ public static class ResultsWorkbook
         var workbook = document.AddWorkbookPart();
         workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Build();
         var strings = new SharedStrings();
-        var names = new SheetNames();
+        var names = new WorksheetNames();
         var sheets = new Sheets();
 
         SheetWriter Add(string wanted, IReadOnlyList<string> header, IReadOnlyList<double> widths)

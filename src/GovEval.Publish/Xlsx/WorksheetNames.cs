@@ -4,7 +4,7 @@ namespace GovEval.Publish.Xlsx;
 /// Worksheet names Excel accepts: at most 31 characters, none of : \ / ? * [ ], not starting or ending with an
 /// apostrophe, not "History" (reserved), unique ignoring case. Cohort names are usually fine (省、自治区).
 /// </summary>
-public sealed class SheetNames
+public sealed class WorksheetNames
 {
     public const int MaxLength = 31;
     private readonly HashSet<string> used = new(StringComparer.OrdinalIgnoreCase);
