@@ -65,6 +65,12 @@ public sealed class ReleaseBuilder
             throw new InputException("--run", $"unit {duplicate.Key} has {duplicate.Count()} score sheets; a run scores each unit once");
         }
 
+        var repeated = previous?.Where(s => members.Contains(s.UnitCode)).GroupBy(s => s.UnitCode, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new InputException("--compare", $"unit {repeated.Key} has {repeated.Count()} score sheets in the earlier run; a run scores each unit once");
+        }
+
         var engine = string.Join(", ", published.Select(s => s.EngineVersion).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         return Build(
             Scores(published, members),

@@ -134,8 +134,9 @@ public static class ScoreSheetPage
             {
                 { Assessed: false } => "未评估",
                 { Rank: { } rank } => $"{ChineseNumerals.Ordinal(rank)}（总分 {(result.Total is { } t ? Numbers.Fixed(t, cohort.Cohort.Precision) : "")}）",
+                { Vetoed: true } when cohort.Cohort.Result == CohortResult.Ranked => "一票否决，不参与排名",
                 { Grade: { } grade } => lookup.GradeLabel(grade),
-                { Vetoed: true } => "一票否决，不参与排名",
+                { Vetoed: true } => "一票否决",
                 _ => "",
             };
             yield return (cohort.Cohort.Name, text);

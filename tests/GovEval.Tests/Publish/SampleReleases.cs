@@ -62,11 +62,13 @@ internal static class SampleReleases
             Sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
             CapturedAt: Captured);
         var input = new EvidenceRef("input", Source: "inputs.csv:7", Assessor: "李四", Value: "3");
-        var links = new ScoreNode("links", "链接可用性", NodeStatus.Scored, 20m, 20m - (100m - total),
-            [new ScoreLine("首页链接不可用 1 个，扣 1 分", -1m, [finding]), new ScoreLine("专家复核：栏目更新不及时", 100m - total - 1m, [input])], []);
+        var lost = 100m - total;
+        var linksLost = Math.Min(20m, lost);
+        var links = new ScoreNode("links", "链接可用性", NodeStatus.Scored, 20m, 20m - linksLost,
+            [new ScoreLine("首页链接不可用 1 个，扣 1 分", -1m, [finding]), new ScoreLine("专家复核：栏目更新不及时", -(linksLost - 1m), [input])], []);
         var veto = new ScoreNode("veto.security", "严重安全问题", vetoed ? NodeStatus.VetoHit : NodeStatus.VetoClear, 0m, 0m,
             vetoed ? [new ScoreLine("网站被篡改", 0m, [finding])] : [], [], vetoed ? "经人工确认" : null);
-        var rest = new ScoreNode("rest", "其他指标", NodeStatus.Scored, 80m, 80m, [], []);
+        var rest = new ScoreNode("rest", "其他指标", NodeStatus.Scored, 80m, 80m - (lost - linksLost), [], []);
         return new ScoreSheet(code, "gov-website-check-2019", "2019.1", "engine-1", total, 100m, vetoed, vetoed ? ["veto.security"] : [],
             vetoed ? "不合格" : total >= 80m ? "合格" : "不合格",
             new ScoreNode("root", "政府网站检查", NodeStatus.Scored, 100m, total, [], [veto, links, rest]),

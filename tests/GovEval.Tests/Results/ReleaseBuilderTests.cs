@@ -124,4 +124,14 @@ public sealed class ReleaseBuilderTests
 
         Assert.Equal(["重庆市", "北京市", "上海市", "天津市"], release.Cohorts.Single().Top.Single().Units.Select(u => u.Unit.Short));
     }
+
+    [Fact]
+    public void A_unit_scored_twice_in_a_run_is_refused()
+    {
+        var sheet = TestSheets.Capability("110000", 90m, "优秀", false);
+        var builder = new ReleaseBuilder(TestFrameworks.Capability2020(), Registry, [Registry.Cohort("provincial")]);
+
+        Assert.Equal("--run", Assert.Throws<InputException>(() => builder.FromSheets([sheet, sheet], null, new ReleaseOptions(2020, "run"))).Location);
+        Assert.Equal("--compare", Assert.Throws<InputException>(() => builder.FromSheets([sheet], [sheet, sheet], new ReleaseOptions(2020, "run"))).Location);
+    }
 }
