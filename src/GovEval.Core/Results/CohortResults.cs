@@ -3,12 +3,13 @@ using GovEval.Core.Registry;
 namespace GovEval.Core.Results;
 
 /// <summary>
-/// A unit's standing in a cohort. <see cref="Total"/> is null when the unit was not assessed; <see cref="Rank"/>
-/// is null in graded cohorts, for vetoed units and for units not assessed.
+/// A unit's standing in a cohort. <see cref="Total"/> is the total as published (rounded to the cohort's
+/// precision), null when the unit was not assessed or only its grade is known (last year's grade table);
+/// <see cref="Rank"/> is null in graded cohorts, for vetoed units and for units not assessed.
 /// </summary>
 public sealed record UnitResult(Unit Unit, decimal? Total, string? Grade, int? Rank, bool Vetoed)
 {
-    public bool Assessed => Total is not null;
+    public bool Assessed => Total is not null || Grade is not null;
 }
 
 /// <summary>Units sharing one dense rank, in the cohort's tie order.</summary>

@@ -2,8 +2,11 @@ using GovEval.Core.Scoring;
 
 namespace GovEval.Core.Results;
 
-/// <summary>The framework a release was scored with, as the release states it.</summary>
-public sealed record ReleaseFramework(string Id, string Version, string Name, string EngineVersion);
+/// <summary>
+/// The framework a release was scored with, as the release states it. <see cref="EngineVersion"/> is null when the
+/// totals were computed elsewhere (<c>publish --scores</c>); <see cref="Grades"/> gives renderers the grade labels.
+/// </summary>
+public sealed record ReleaseFramework(string Id, string Version, string Name, string? EngineVersion, GradeScale Grades);
 
 /// <summary>
 /// Everything a publication shows, computed before any renderer runs: renderers only read this.
