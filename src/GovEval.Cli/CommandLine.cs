@@ -26,6 +26,9 @@ public static class CommandLine
                      new FrameworksCommands(),
                      new RunsCommands(),
                      new InputsCommands(),
+                     new ScoreCommand(),
+                     new PublishCommand(),
+                     new DemoCommand(),
                  })
         {
             foreach (var built in command.Build(context))
@@ -53,7 +56,7 @@ public static class CommandLine
         }
         catch (InputException e)
         {
-            await stderr.WriteLineAsync($"goveval: {e.Message}");
+            await ReportAsync(stderr, e);
             return BadInput;
         }
         catch (OperationCanceledException)
@@ -65,6 +68,23 @@ public static class CommandLine
         {
             await stderr.WriteLineAsync($"goveval: internal error: {e}");
             return InternalError;
+        }
+    }
+
+    // A file with hundreds of bad rows usually has one cause; the first problems show it without burying it.
+    private const int ProblemsShown = 20;
+
+    private static async Task ReportAsync(TextWriter stderr, InputException error)
+    {
+        var problems = error.Problems.Count > 0 ? error.Problems : [error];
+        foreach (var problem in problems.Take(ProblemsShown))
+        {
+            await stderr.WriteLineAsync($"goveval: {problem.Message}");
+        }
+
+        if (problems.Count > ProblemsShown)
+        {
+            await stderr.WriteLineAsync($"goveval: … and {problems.Count - ProblemsShown} more problems ({problems.Count} in all); nothing was stored");
         }
     }
 }

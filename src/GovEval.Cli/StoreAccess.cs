@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GovEval.Core.Errors;
 using GovEval.Core.Registry;
 using GovEval.Store;
 
@@ -12,6 +13,15 @@ public static class StoreAccess
 
     public static Task<GovEvalStore> OpenStoreAsync(this CliContext context, ParseResult parse, CancellationToken cancel) =>
         GovEvalStore.OpenAsync(context.Connection(parse), cancel: cancel);
+
+    /// <summary>The store a run lives in; refuses to create an empty one, which could only hide a wrong --db.</summary>
+    public static Task<GovEvalStore> OpenExistingStoreAsync(this CliContext context, ParseResult parse, CancellationToken cancel)
+    {
+        var connection = context.Connection(parse);
+        return connection.Exists
+            ? GovEvalStore.OpenAsync(connection, cancel: cancel)
+            : throw new InputException("--db", $"no store at {connection.Description}: create the run first ('goveval runs create'), or point --db at its store");
+    }
 
     /// <summary>
     /// The registry of a year with what was imported into the store; a store that does not exist yet is not

@@ -35,13 +35,7 @@ public sealed class InputsCommands(Func<AssessmentRun, IInputValidator?>? valida
         };
         command.SetAction(async (parse, cancel) =>
         {
-            var connection = context.Connection(parse);
-            if (!connection.Exists)
-            {
-                throw new InputException("--db", $"no store at {connection.Description}: create the run first ('goveval runs create'), or point --db at its store");
-            }
-
-            await using var store = await GovEvalStore.OpenAsync(connection, cancel: cancel);
+            await using var store = await context.OpenExistingStoreAsync(parse, cancel);
             var target = await store.RunAsync(parse.GetValue(run)!, "--run", cancel);
             var registry = await store.RegistryAsync(target.Year, cancel);
             var inputs = InputsImportReader.Read(parse.GetValue(file)!, registry, target.Cohorts, validatorFor(target));

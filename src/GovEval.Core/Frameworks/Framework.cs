@@ -22,12 +22,6 @@ public sealed record Framework(
     public IEnumerable<Indicator> Indicators() => Root.Descendants();
 
     public Indicator? Find(string id) => Indicators().FirstOrDefault(i => i.Id == id);
-
-    /// <summary>Grade labels from the best down (优秀级, 良好级, …), for transitions and lists.</summary>
-    public IReadOnlyList<string> GradeOrder =>
-        Grades.Select(g => g.Name).Concat(VetoGrade is { } v && Grades.All(g => g.Name != v) ? [v] : []).ToList();
-
-    public GradeBand? Band(string grade) => Grades.FirstOrDefault(g => g.Name == grade);
 }
 
 /// <summary>A grade with an inclusive lower bound; the lowest band has none.</summary>

@@ -1,5 +1,7 @@
 using GovEval.Core.Registry;
 
+using GovEval.Core.Scoring;
+
 namespace GovEval.Core.Results;
 
 /// <summary>
@@ -11,9 +13,6 @@ namespace GovEval.Core.Results;
 /// </summary>
 public static class CohortRanker
 {
-    public static decimal Round(decimal total, int precision) =>
-        Math.Round(total, Math.Clamp(precision, 0, 28), MidpointRounding.AwayFromZero);
-
     public static CohortResults Rank(Cohort cohort, IReadOnlyList<Unit> members, IReadOnlyDictionary<string, UnitScore> scores, GradeScale grades)
     {
         var tie = TieOrdering.Comparer(cohort.TieOrder, u => scores.TryGetValue(u.Code, out var s) ? s.InputOrder : null);
@@ -27,7 +26,7 @@ public static class CohortRanker
                 continue;
             }
 
-            var total = score.Total is { } t ? Round(t, cohort.Precision) : (decimal?)null;
+            var total = score.Total is { } t ? Rounding.Round(t, cohort.Precision) : (decimal?)null;
 
             // A grade decided elsewhere (the engine, a grade column) is published as stated; otherwise the total
             // as published (rounded) decides it, so a listed 85.0 is never shown as 良好.

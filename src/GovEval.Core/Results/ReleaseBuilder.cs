@@ -82,7 +82,7 @@ public sealed class ReleaseBuilder
 
     private List<UnitScore> Scores(IReadOnlyList<ScoreSheet> sheets, HashSet<string> members) =>
         sheets.Where(s => members.Contains(s.UnitCode))
-            .Select((s, index) => new UnitScore(registry.Find(s.UnitCode)!, s.Total, s.Vetoed, s.Grade, index))
+            .Select((s, index) => new UnitScore(registry.Find(s.UnitCode)!, s.Assessed ? s.Total : null, s.Vetoed, s.Assessed ? s.Grade : null, index))
             .ToList();
 
     private Release Build(IReadOnlyList<UnitScore> current, IReadOnlyList<UnitScore>? previous, IReadOnlyDictionary<string, ScoreSheet> sheets, string? engineVersion, ReleaseOptions options)

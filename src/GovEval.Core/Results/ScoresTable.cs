@@ -49,6 +49,11 @@ public static class ScoresTable
         {
             var before = problems.Count;
             var unitText = row.Get(unitColumn!);
+            if (unitText is not null && resolver.IsOutside(unitText))
+            {
+                continue;
+            }
+
             Registry.Unit? unit = null;
             if (unitText is null)
             {

@@ -19,6 +19,16 @@ public sealed class UnitResolver
         cohortNames = string.Join(", ", cohorts.Select(c => c.Id));
     }
 
+    /// <summary>
+    /// True when the text names units of the registry none of which is published here: a table covering every
+    /// cohort may be published one cohort at a time, so such rows are left out rather than refused.
+    /// </summary>
+    public bool IsOutside(string text)
+    {
+        var candidates = registry.Lookup(text);
+        return candidates.Count > 0 && !candidates.Any(u => members.Contains(u.Code));
+    }
+
     /// <summary>The unit, or a sentence saying why there is none (unknown, not in these cohorts, ambiguous).</summary>
     public (Unit? Unit, string? Problem) Resolve(string text)
     {

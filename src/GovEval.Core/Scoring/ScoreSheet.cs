@@ -70,6 +70,9 @@ public sealed record ScoreSheet(
     ScoreNode Root,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>False when nothing was measured or entered for the unit: it is listed as not assessed, not as 0.</summary>
+    public bool Assessed => Root.Status != NodeStatus.NotMeasured;
+
     public IEnumerable<ScoreNode> Nodes() => Walk(Root);
 
     public ScoreNode? Node(string id) => Nodes().FirstOrDefault(n => n.Id == id);

@@ -1,4 +1,5 @@
 using GovEval.Core.Frameworks;
+using GovEval.Core.Results;
 
 namespace GovEval.Core.Scoring;
 
@@ -21,6 +22,15 @@ public static class ScoringEngine
         var root = framework.Indicators().Any(i => i.Gate is not null)
             ? new TreeEvaluation(framework, evidence, EarnedById(open)).Evaluate()
             : open;
+
+        // A unit nothing was measured or entered for is not assessed, whatever the missing-value policy says:
+        // zero points for an indicator nobody looked at is a judgement, zero for a whole unit is a hole in the data.
+        var evidenced = Walk(root).Any(n => n.Children.Count == 0 && n.Status is NodeStatus.Scored or NodeStatus.VetoHit or NodeStatus.VetoClear or NodeStatus.VetoCandidate);
+        if (!evidenced)
+        {
+            return new ScoreSheet(input.UnitCode, framework.Id, framework.Version, Version, 0, root.Max, false, [], null,
+                root with { Status = NodeStatus.NotMeasured }, ["未采集到任何测量值或录入值，本单位未评估。"]);
+        }
 
         var vetoes = Walk(root).Where(n => n.Status == NodeStatus.VetoHit && n.Children.Count == 0).Select(n => n.Id).ToList();
         var vetoed = vetoes.Count > 0;
@@ -53,20 +63,16 @@ public static class ScoringEngine
 
     private static string? Grade(Framework framework, ScoreNode root, decimal total, bool vetoed)
     {
-        if (framework.Grades.Count == 0)
-        {
-            return vetoed ? framework.VetoGrade : null;
-        }
-
+        var scale = GradeScale.Of(framework);
         if (vetoed)
         {
-            return framework.VetoGrade ?? framework.Grades[^1].Name;
+            return scale.VetoGrade ?? scale.Bands.LastOrDefault()?.Name;
         }
 
         var basis = framework.GradeBasis is { } id && Walk(root).FirstOrDefault(n => n.Id == id) is { } node
             ? Rounding.Round(node.Earned, framework.Precision)
             : total;
-        return Grading.Grade(framework.Grades, basis);
+        return scale.Grade(basis, vetoed: false);
     }
 
     private static Dictionary<string, decimal> EarnedById(ScoreNode root) =>
@@ -78,12 +84,5 @@ public static class ScoringEngine
 /// <summary>Rounding as published: half away from zero (四舍五入).</summary>
 public static class Rounding
 {
-    public static decimal Round(decimal value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
-}
-
-/// <summary>The grade of a value from bands ordered best first, with inclusive lower bounds.</summary>
-public static class Grading
-{
-    public static string Grade(IReadOnlyList<GradeBand> bands, decimal value) =>
-        bands.FirstOrDefault(b => b.Min is null || value >= b.Min)?.Name ?? bands[^1].Name;
+    public static decimal Round(decimal value, int decimals) => Math.Round(value, Math.Clamp(decimals, 0, 28), MidpointRounding.AwayFromZero);
 }

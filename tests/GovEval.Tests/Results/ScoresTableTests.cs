@@ -47,12 +47,12 @@ public sealed class ScoresTableTests
     }
 
     [Fact]
-    public void A_unit_outside_the_published_cohorts_is_refused()
+    public void Rows_of_units_outside_the_published_cohorts_are_left_out()
     {
-        var error = Refused("unit,total\n浙江省,95\n", "ministry-constituent");
+        var release = Publish("unit,total\n浙江省,95\n商务部,93\n福建省,not-checked\n", "ministry-constituent");
 
-        Assert.Equal("scores.csv:2:unit", error.Location);
-        Assert.Contains("not a member", error.Message);
+        var assessed = release.Cohorts.Single().Units.Where(u => u.Assessed).Select(u => u.Unit.Code);
+        Assert.Equal(["SC020"], assessed);
     }
 
     [Theory]

@@ -149,6 +149,19 @@ public sealed class WebsiteCheck2019ScoringTests
     }
 
     [Fact]
+    public void A_unit_with_nothing_measured_or_entered_is_not_assessed_rather_than_zero()
+    {
+        var capability = FrameworkCatalog.Get("digital-gov-capability-2020");
+        var nothing = ScoringEngine.Score(capability, ScoringInputs.Site().NotCollected().Build());
+        Assert.False(nothing.Assessed);
+        Assert.Null(nothing.Grade);
+
+        var something = ScoringEngine.Score(capability, ScoringInputs.Site().NotCollected().Input("data.agency", "否").Build());
+        Assert.True(something.Assessed);
+        Assert.Equal("起步", something.Grade);
+    }
+
+    [Fact]
     public void An_invalid_input_value_is_refused_with_its_source_row()
     {
         var error = Assert.Throws<InputException>(() => Score(ScoringInputs.Site().Input("bonus.innovation", "9", "inputs.csv:7")));

@@ -1,0 +1,115 @@
+using System.CommandLine;
+using GovEval.Core.Errors;
+using GovEval.Core.Frameworks;
+using GovEval.Core.Registry;
+using GovEval.Core.Results;
+using GovEval.Core.Tables;
+using GovEval.Publish;
+
+namespace GovEval.Cli.Commands;
+
+/// <summary>
+/// <c>goveval publish</c>: a results release (HTML, XLSX, JSON, CSV) from a scored run, or straight from a table
+/// of totals computed elsewhere.
+/// </summary>
+public sealed class PublishCommand : CommandGroup
+{
+    public override IEnumerable<Command> Build(CliContext context)
+    {
+        var run = new Option<string?>("--run") { Description = "Publish this scored run (id or unique name)" };
+        var compare = new Option<string?>("--compare") { Description = "An earlier run, for year-over-year movements and rank changes (with --run)" };
+        var scores = new Option<string?>("--scores") { Description = "Publish from a table of totals: CSV, XLSX or JSON with columns unit (code, full or short name) and total" };
+        var previous = new Option<string?>("--previous") { Description = "Last year's table (totals or grades), for movements (with --scores)" };
+        var framework = new Option<string?>("--framework") { Description = $"Framework of the totals (with --scores): {string.Join(", ", FrameworkCatalog.Ids)} or a .yaml file" };
+        var year = new Option<int?>("--year") { Description = "Assessment year of the totals (with --scores)" };
+        var cohorts = new Option<string[]>("--cohort") { Description = "Cohort to publish, repeatable (with --scores)", AllowMultipleArgumentsPerToken = false };
+        var output = new Option<string>("--out") { Description = "Folder to write the release into", Required = true };
+        var format = new Option<string?>("--format") { Description = "Any of html,xlsx,json,csv (default: all)" };
+        var command = new Command(
+            "publish",
+            "Write a results release: index.html in the form of the national release with per-unit score sheets, results.xlsx, results.json, results.csv. " +
+            "Either --run RUN [--compare RUN] or --scores FILE [--previous FILE] --framework ID --year Y --cohort C…")
+        {
+            run, compare, scores, previous, framework, year, cohorts, output, format,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var formats = ReleaseFormats.Parse(parse.GetValue(format));
+            var release = parse.GetValue(run) is { } runId
+                ? await FromRunAsync(context, parse, runId, parse.GetValue(compare), cancel)
+                : parse.GetValue(scores) is { } table
+                    ? FromScores(table, parse.GetValue(previous), parse.GetValue(framework), parse.GetValue(year), parse.GetValue(cohorts) ?? [])
+                    : throw new InputException("--run", "give --run RUN (a scored run) or --scores FILE (a table of totals)");
+            foreach (var (given, name, allowed) in new[] { (parse.GetValue(compare), "--compare", parse.GetValue(run) is not null), (parse.GetValue(previous), "--previous", parse.GetValue(scores) is not null) })
+            {
+                if (given is not null && !allowed)
+                {
+                    throw new InputException(name, name == "--compare" ? "--compare goes with --run" : "--previous goes with --scores");
+                }
+            }
+
+            var outDir = Path.GetFullPath(parse.GetValue(output)!);
+            var written = new ReleaseWriter().Write(release, outDir, formats);
+            await context.Out.WriteLineAsync($"published {release.Title} ({release.Cohorts.Count} cohorts) to {outDir}");
+            foreach (var file in written)
+            {
+                await context.Out.WriteLineAsync($"  {file}");
+            }
+
+            return CommandLine.Ok;
+        });
+        yield return command;
+    }
+
+    private static async Task<Release> FromRunAsync(CliContext context, ParseResult parse, string runId, string? compareId, CancellationToken cancel)
+    {
+        await using var store = await context.OpenExistingStoreAsync(parse, cancel);
+        var assessment = await store.RunAsync(runId, "--run", cancel);
+        var sheets = await store.ScoreSheetsAsync(assessment.Id, cancel);
+        if (sheets.Count == 0)
+        {
+            throw new InputException("--run", $"run {assessment.Id} ({assessment.Name}) has no scores yet: run 'goveval score --run {assessment.Id}' first");
+        }
+
+        var framework = FrameworkCatalog.Get(assessment.FrameworkId);
+        var registry = await store.RegistryAsync(assessment.Year, cancel);
+        var builder = new ReleaseBuilder(framework, registry, assessment.Cohorts.Select(registry.Cohort));
+        if (compareId is null)
+        {
+            return builder.FromSheets(sheets, null, new ReleaseOptions(assessment.Year, assessment.Name));
+        }
+
+        var earlier = await store.RunAsync(compareId, "--compare", cancel);
+        var earlierSheets = await store.ScoreSheetsAsync(earlier.Id, cancel);
+        if (earlierSheets.Count == 0)
+        {
+            throw new InputException("--compare", $"run {earlier.Id} ({earlier.Name}) has no scores: score it first");
+        }
+
+        // Movements compare grades by name, which only mean the same under the same bands.
+        var earlierGrades = FrameworkCatalog.Get(earlier.FrameworkId).Grades.Select(g => g.Name);
+        if (!earlierGrades.SequenceEqual(framework.Grades.Select(g => g.Name)))
+        {
+            throw new InputException("--compare", $"run {earlier.Id} was graded with {earlier.FrameworkId}, whose grades differ from {framework.Id}'s; movements need the same grades");
+        }
+
+        return builder.FromSheets(sheets, earlierSheets, new ReleaseOptions(assessment.Year, assessment.Name, earlier.Year));
+    }
+
+    private static Release FromScores(string scores, string? previous, string? frameworkId, int? year, string[] cohortIds)
+    {
+        var framework = FrameworkCatalog.Get(frameworkId ?? throw new InputException("--framework", "--scores needs --framework ID (the framework the totals were scored with)"));
+        var assessmentYear = year ?? throw new InputException("--year", "--scores needs --year Y (the assessment year, which selects the registry)");
+        if (cohortIds.Length == 0)
+        {
+            throw new InputException("--cohort", "--scores needs at least one --cohort");
+        }
+
+        var registry = UnitRegistry.ForYear(assessmentYear);
+        var builder = new ReleaseBuilder(framework, registry, cohortIds.Select(registry.Cohort));
+        return builder.FromTotals(
+            TableReader.Read(scores),
+            previous is null ? null : TableReader.Read(previous),
+            new ReleaseOptions(assessmentYear, Path.GetFileName(scores)));
+    }
+}
