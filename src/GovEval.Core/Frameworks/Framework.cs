@@ -19,9 +19,19 @@ public sealed record Framework(
     string Source,
     bool Confirmed = true)
 {
-    public IEnumerable<Indicator> Indicators() => Root.Descendants();
+    private IReadOnlyList<Indicator>? indicators;
+    private Dictionary<string, Indicator>? byId;
 
-    public Indicator? Find(string id) => Indicators().FirstOrDefault(i => i.Id == id);
+    /// <summary>Every indicator, depth first from the root (cached: scoring asks for it per unit).</summary>
+    public IReadOnlyList<Indicator> Indicators() => indicators ??= Root.Descendants().ToList();
+
+    public Indicator? Find(string id)
+    {
+        byId ??= Indicators().GroupBy(i => i.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return byId.GetValueOrDefault(id);
+    }
+
+    public bool HasGates => Indicators().Any(i => i.Gate is not null);
 }
 
 /// <summary>A grade with an inclusive lower bound; the lowest band has none.</summary>
@@ -122,5 +132,18 @@ public sealed record Indicator(
     /// <summary>The input key a leaf reads: its own id unless it names another.</summary>
     public string InputKey => Input ?? Id;
 
-    public IEnumerable<Indicator> Descendants() => new[] { this }.Concat(Children.SelectMany(c => c.Descendants()));
+    public IEnumerable<Indicator> Descendants()
+    {
+        var stack = new Stack<Indicator>();
+        stack.Push(this);
+        while (stack.Count > 0)
+        {
+            var next = stack.Pop();
+            yield return next;
+            for (var i = next.Children.Count - 1; i >= 0; i--)
+            {
+                stack.Push(next.Children[i]);
+            }
+        }
+    }
 }

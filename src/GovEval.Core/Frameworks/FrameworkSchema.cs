@@ -19,7 +19,9 @@ public static class FrameworkSchema
 
     public static IReadOnlyList<InputException> Validate(LocatedYaml document)
     {
-        var element = JsonSerializer.SerializeToElement(document.Root ?? new JsonObject());
+        // Through text rather than JsonSerializer: no reflection, so this also works in trimmed builds.
+        using var json = JsonDocument.Parse((document.Root ?? new JsonObject()).ToJsonString());
+        var element = json.RootElement;
         var results = Schema.Value.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (results.IsValid)
         {

@@ -77,6 +77,18 @@ public sealed record ScoreSheet(
 
     public ScoreNode? Node(string id) => Nodes().FirstOrDefault(n => n.Id == id);
 
-    private static IEnumerable<ScoreNode> Walk(ScoreNode node) =>
-        new[] { node }.Concat(node.Children.SelectMany(Walk));
+    private static IEnumerable<ScoreNode> Walk(ScoreNode node)
+    {
+        var stack = new Stack<ScoreNode>();
+        stack.Push(node);
+        while (stack.Count > 0)
+        {
+            var next = stack.Pop();
+            yield return next;
+            for (var i = next.Children.Count - 1; i >= 0; i--)
+            {
+                stack.Push(next.Children[i]);
+            }
+        }
+    }
 }

@@ -16,12 +16,7 @@ public static class ScoringEngine
     {
         var evidence = new UnitEvidence(input);
 
-        // Gates (a bonus counted only when Part 2 is above 80) read other indicators' results, so the
-        // tree is evaluated once with gates open to learn those results, then again with gates applied.
-        var open = new TreeEvaluation(framework, evidence, gateValues: null).Evaluate();
-        var root = framework.Indicators().Any(i => i.Gate is not null)
-            ? new TreeEvaluation(framework, evidence, EarnedById(open)).Evaluate()
-            : open;
+        var root = new TreeEvaluation(framework, evidence).Evaluate();
 
         // A unit nothing was measured or entered for is not assessed, whatever the missing-value policy says:
         // zero points for an indicator nobody looked at is a judgement, zero for a whole unit is a hole in the data.
@@ -75,10 +70,23 @@ public static class ScoringEngine
         return scale.Grade(basis, vetoed: false);
     }
 
-    private static Dictionary<string, decimal> EarnedById(ScoreNode root) =>
-        Walk(root).ToDictionary(n => n.Id, n => n.Earned, StringComparer.Ordinal);
+    private static List<ScoreNode> Walk(ScoreNode node)
+    {
+        var nodes = new List<ScoreNode>();
+        var stack = new Stack<ScoreNode>();
+        stack.Push(node);
+        while (stack.Count > 0)
+        {
+            var next = stack.Pop();
+            nodes.Add(next);
+            for (var i = next.Children.Count - 1; i >= 0; i--)
+            {
+                stack.Push(next.Children[i]);
+            }
+        }
 
-    private static IEnumerable<ScoreNode> Walk(ScoreNode node) => new[] { node }.Concat(node.Children.SelectMany(Walk));
+        return nodes;
+    }
 }
 
 /// <summary>Rounding as published: half away from zero (四舍五入).</summary>

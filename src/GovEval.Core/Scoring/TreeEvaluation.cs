@@ -7,11 +7,15 @@ namespace GovEval.Core.Scoring;
 
 /// <summary>
 /// One pass over a framework's indicator tree for one unit. Groups sum their children and rescale when
-/// some do not apply (Part 2 out of 75 × 4/3); bonuses add on top without rescaling; gates are applied
-/// when <c>gateValues</c> (the results of a first, ungated pass) are given.
+/// some do not apply (Part 2 out of 75 × 4/3); bonuses add on top without rescaling; a gated indicator
+/// (Part 3 counted only when Part 2 is above 80) reads its target's result.
 /// </summary>
-internal sealed class TreeEvaluation(Framework framework, UnitEvidence evidence, IReadOnlyDictionary<string, decimal>? gateValues)
+internal sealed class TreeEvaluation(Framework framework, UnitEvidence evidence)
 {
+    // Results by indicator id: a gate reads another indicator's result (Part 3 reads Part 2), which is
+    // evaluated once, whichever of the two the tree reaches first.
+    private readonly Dictionary<string, ScoreNode> evaluated = new(StringComparer.Ordinal);
+
     // Node values keep six decimals; only published totals are rounded to the framework's precision.
     private const int NodeDecimals = 6;
 
@@ -19,20 +23,31 @@ internal sealed class TreeEvaluation(Framework framework, UnitEvidence evidence,
 
     private ScoreNode Node(Indicator indicator)
     {
+        if (evaluated.TryGetValue(indicator.Id, out var done))
+        {
+            return done;
+        }
+
+        var result = Evaluate(indicator);
+        evaluated[indicator.Id] = result;
+        return result;
+    }
+
+    private ScoreNode Evaluate(Indicator indicator)
+    {
         if (indicator.AppliesWhen is { } condition && !condition.Holds(evidence.Facts))
         {
             return new ScoreNode(indicator.Id, indicator.Name, NodeStatus.NotApplicable, 0, 0,
                 [new ScoreLine($"不适用（适用条件：{condition}）", 0, [])], []);
         }
 
-        if (indicator.Gate is { } gate && gateValues is not null)
+        if (indicator.Gate is { } gate && framework.Find(gate.Indicator) is { } gateTarget)
         {
-            var reached = Rounding.Round(gateValues.GetValueOrDefault(gate.Indicator), framework.Precision);
+            var reached = Rounding.Round(Node(gateTarget).Earned, framework.Precision);
             if (reached <= gate.Above)
             {
-                var target = framework.Find(gate.Indicator)?.Name ?? gate.Indicator;
                 return new ScoreNode(indicator.Id, indicator.Name, NodeStatus.GatedOff, indicator.Points, 0,
-                    [new ScoreLine($"{target}得分{Format(reached)}，未超过{Format(gate.Above)}分，本项不计分", 0, [])],
+                    [new ScoreLine($"{gateTarget.Name}得分{Format(reached)}，未超过{Format(gate.Above)}分，本项不计分", 0, [])],
                     indicator.Children.Select(Node).ToList());
             }
         }
