@@ -3,6 +3,7 @@ using GovEval.Core.Errors;
 using GovEval.Core.Frameworks;
 using GovEval.Store;
 using GovEval.Store.Imports;
+using GovEval.Publish.Templates;
 
 namespace GovEval.Cli.Commands;
 
@@ -19,6 +20,7 @@ public sealed class InputsCommands(Func<AssessmentRun, IInputValidator?>? valida
     {
         var inputs = new Command("inputs", "Expert inputs of a run (values people entered for indicators, with evidence).");
         inputs.Subcommands.Add(Import(context));
+        inputs.Subcommands.Add(Template(context));
         yield return inputs;
     }
 
@@ -43,6 +45,41 @@ public sealed class InputsCommands(Func<AssessmentRun, IInputValidator?>? valida
             await context.Out.WriteLineAsync(
                 $"run {target.Id}: {inputs.Count} inputs for {inputs.Select(i => i.UnitCode).Distinct().Count()} units " +
                 $"({summary.Added} added, {summary.Replaced} replaced)");
+            return CommandLine.Ok;
+        });
+        return command;
+    }
+
+    private static Command Template(CliContext context)
+    {
+        var run = new Option<string>("--run") { Description = "Run id (or its unique name)", Required = true };
+        var output = new Option<string>("--out") { Description = "The workbook to write (.xlsx)", Required = true };
+        var command = new Command(
+            "template",
+            "Write the workbook experts fill in: a row per unit and input indicator of the run's framework, with the allowed values " +
+            "as drop-downs and the values already entered; 'inputs import' reads it back.")
+        {
+            run, output,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var path = Path.GetFullPath(parse.GetValue(output)!);
+            if (!path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InputException("--out", "the template is a workbook: give a file name ending in .xlsx");
+            }
+
+            await using var store = await context.OpenExistingStoreAsync(parse, cancel);
+            var target = await store.RunAsync(parse.GetValue(run)!, "--run", cancel);
+            var framework = FrameworkCatalog.Get(target.FrameworkId);
+            var registry = await store.RegistryAsync(target.Year, cancel);
+            var units = target.Cohorts.SelectMany(c => registry.Members(registry.Cohort(c))).DistinctBy(u => u.Code).ToList();
+            var existing = await store.InputsAsync(target.Id, cancel);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var staging = path + ".partial";
+            InputsTemplateWorkbook.Write(staging, framework, units, existing);
+            File.Move(staging, path, overwrite: true);
+            await context.Out.WriteLineAsync($"wrote {path}: {units.Count} units × {framework.Indicators().Count(i => i.IsLeaf && GovEval.Core.Scoring.InputRules.AcceptsInput(i))} input indicators of {framework.Id}");
             return CommandLine.Ok;
         });
         return command;

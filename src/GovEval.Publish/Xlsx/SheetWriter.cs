@@ -13,6 +13,7 @@ public sealed class SheetWriter : IDisposable
 {
     private readonly OpenXmlWriter writer;
     private readonly SharedStrings strings;
+    private readonly List<DataValidation> validations = [];
     private uint row;
 
     public SheetWriter(WorksheetPart part, SharedStrings strings, IReadOnlyList<string> header, IReadOnlyList<double> widths)
@@ -41,9 +42,17 @@ public sealed class SheetWriter : IDisposable
 
     public void Row(IReadOnlyList<XCell> cells) => Write(cells, null);
 
+    /// <summary>A drop-down or range rule for cells; written after the data, where the schema wants it.</summary>
+    public void Validate(DataValidation validation) => validations.Add(validation);
+
     public void Dispose()
     {
         writer.WriteEndElement(); // sheetData
+        if (validations.Count > 0)
+        {
+            writer.WriteElement(new DataValidations(validations) { Count = (uint)validations.Count });
+        }
+
         writer.WriteEndElement(); // worksheet
         writer.Dispose();
     }

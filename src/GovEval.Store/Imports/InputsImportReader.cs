@@ -19,7 +19,19 @@ public static class InputsImportReader
         ["value"] = ["value", "值", "取值"],
         ["evidence"] = ["evidence", "佐证"],
         ["assessor"] = ["assessor", "评估人"],
+
+        // Reference columns of the workbook 'goveval inputs template' writes: read past, never stored.
+        ["unit-name"] = ["unit-name", "单位名称"],
+        ["indicator-name"] = ["indicator-name", "指标名称"],
+        ["allowed"] = ["allowed", "允许取值"],
     };
+
+    /// <summary>A template row nobody filled in: no value, no evidence, no assessor. Not an error, just not entered.</summary>
+    private static bool IsUnfilledTemplateRow(TableRow row, ColumnMap columns) =>
+        columns.Has("allowed")
+        && columns.Get(row, "value") is null
+        && columns.Get(row, "evidence") is null
+        && columns.Get(row, "assessor") is null;
 
     public static IReadOnlyList<ExpertInput> Read(string path, UnitRegistry registry, IReadOnlyList<string> cohorts, IInputValidator? validator = null) =>
         Read(TableReader.Read(path), registry, cohorts, validator);
@@ -38,6 +50,11 @@ public static class InputsImportReader
         var first = new Dictionary<(string Unit, string Indicator), int>();
         foreach (var row in table.Rows)
         {
+            if (IsUnfilledTemplateRow(row, columns))
+            {
+                continue;
+            }
+
             var before = problems.Count;
             var unit = ResolveUnit(row, columns, registry, members, cohorts, problems);
             var indicator = columns.Get(row, "indicator");
