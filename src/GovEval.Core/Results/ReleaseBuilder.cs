@@ -147,6 +147,18 @@ public sealed class ReleaseBuilder
     /// For every indicator the framework marks with a statistic sentence: per cohort, how many scored units earned
     /// points on it, out of the units with a score sheet. Tables of totals carry no indicators, hence no statistics.
     /// </summary>
+    /// <summary>
+    /// Whom a statistic counts, by the indicator's rule: a veto counts the units it hit, a deduction the units that
+    /// lost points there (存在不可用链接), anything else the units that earned points (明确了政务数据统筹管理机构).
+    /// </summary>
+    private static bool Counts(Indicator indicator, ScoreNode node) => indicator.Rule switch
+    {
+        RuleKind.Veto => node.Status == NodeStatus.VetoHit,
+        RuleKind.Deduct => node.Status == NodeStatus.Scored && node.Earned < node.Max,
+        RuleKind.Group when indicator.Children.All(c => c.Rule == RuleKind.Veto) => node.Status == NodeStatus.VetoHit,
+        _ => node.Status == NodeStatus.Scored && node.Earned > 0,
+    };
+
     private List<StatisticGroup> Statistics(IReadOnlyList<CohortResults> results, IReadOnlyDictionary<string, ScoreSheet> sheets)
     {
         var groups = new List<StatisticGroup>();
@@ -166,7 +178,7 @@ public sealed class ReleaseBuilder
                     continue;
                 }
 
-                var count = scored.Count(u => sheets[u.Unit.Code].Node(indicator.Id) is { Status: NodeStatus.Scored, Earned: > 0 });
+                var count = scored.Count(u => sheets[u.Unit.Code].Node(indicator.Id) is { } node && Counts(indicator, node));
                 items.Add(StatisticFormatter.Item(cohort.Cohort.Id, cohort.Cohort.Name, count, scored.Count));
             }
 
