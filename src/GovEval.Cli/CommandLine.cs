@@ -23,6 +23,7 @@ public static class CommandLine
         foreach (var command in new CommandGroup[]
                  {
                      new RegistryCommands(),
+                     new SandboxCommand(),
                  })
         {
             foreach (var built in command.Build(context))
