@@ -10,8 +10,11 @@ namespace GovEval.Sandbox.Quality;
 public static class QualityPlan
 {
     private const double CleanShare = 0.10;
-    private const double FewShare = 0.35;
-    private const double ManyShare = 0.15;
+    private const double FewShare = 0.30;
+    private const double ManyShare = 0.22;
+
+    /// <summary>A site of the "few defects" tier gets at most this many kinds of defect.</summary>
+    private const int FewLimit = 2;
 
     /// <summary>(intent, share of all sites, tiers allowed, intents it excludes on the same site).</summary>
     private static readonly (Intent Intent, double Share, QualityTier[] Tiers, Intent Excludes)[] Quotas =
@@ -71,7 +74,8 @@ public static class QualityPlan
             var rng = Rng.For(seed, "quota", (long)intent);
             // Sites with fewer intents so far go first, so defects spread instead of piling on a few sites.
             var candidates = rng.Permutation(count)
-                .Where(i => allowed.Contains(tiers[i]) && (intents[i] & excludes) == 0)
+                .Where(i => allowed.Contains(tiers[i]) && (intents[i] & excludes) == 0
+                    && (tiers[i] != QualityTier.Few || System.Numerics.BitOperations.PopCount((ulong)intents[i]) < FewLimit))
                 .OrderBy(i => System.Numerics.BitOperations.PopCount((ulong)intents[i]) / 3)
                 .Take(quota);
             foreach (var i in candidates)

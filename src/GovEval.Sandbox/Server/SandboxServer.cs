@@ -26,6 +26,7 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly SiteCache cache;
     private readonly SiteRouter router;
     private readonly CertificateAuthority authority;
+    private readonly RateLimiter rateLimiter;
     private WebApplication? app;
 
     public SandboxServer(SandboxOptions options)
@@ -35,7 +36,8 @@ public sealed class SandboxServer : IAsyncDisposable
         Population = SitePopulation.Draw(Registry, options.Seed, options.Sites);
         Today = DateOnly.FromDateTime(options.Now.DateTime);
         cache = new SiteCache(Population, Today);
-        router = new SiteRouter(options, new AttemptCounter(), new RateLimiter(options.Clock, options.RateLimitPerSecond));
+        router = new SiteRouter(options, new AttemptCounter());
+        rateLimiter = new RateLimiter(options.Clock, options.RateLimitPerSecond);
         authority = new CertificateAuthority(options.Clock);
     }
 
@@ -64,6 +66,15 @@ public sealed class SandboxServer : IAsyncDisposable
     public SiteModel Site(SiteEntry entry) => cache.Get(entry);
 
     public SiteModel? Site(string host) => Population.Find(host) is { } entry ? cache.Get(entry) : null;
+
+    /// <summary>
+    /// Answers a request without a socket (what the server would send), for tests and in-process callers.
+    /// Delays and drops are described in the response, not carried out.
+    /// </summary>
+    public SandboxResponse Answer(string host, SandboxRequest request) =>
+        Site(host) is { } site
+            ? router.Route(site, request, Options.Clock.GetUtcNow())
+            : SandboxResponse.Text(421, $"GovEval sandbox: no site '{host}' here\n");
 
     /// <summary>The ground truth of every site, derived from the same models that serve the pages.</summary>
     public SandboxTruth Truth() => TruthBuilder.Build(this);
@@ -164,6 +175,13 @@ public sealed class SandboxServer : IAsyncDisposable
         }
 
         var site = cache.Get(entry);
+        if (site.Faults.HasFlag(Quality.FaultKind.RateLimit) && !rateLimiter.Allow(site.Host))
+        {
+            // Rate limits are about traffic, so they apply to what arrives over the network, not to Answer().
+            await ResponseWriter.WriteAsync(context, SandboxResponse.Text(429, "Too Many Requests\n").With("Retry-After", "1"), headRequest: false);
+            return;
+        }
+
         if (context.Connection.LocalIpAddress?.AddressFamily == AddressFamily.InterNetworkV6 && site.Ipv6 != Ipv6Mode.Answers)
         {
             context.Abort();

@@ -9,9 +9,9 @@ namespace GovEval.Sandbox.Server;
 
 /// <summary>
 /// Answers a request to one site: planted broken targets first, then the site's pages, then faults layered on
-/// top, then the site's way of answering a missing page. Pure apart from the attempt counter and rate limiter.
+/// top, then the site's way of answering a missing page. Pure apart from the attempt counter of transient faults.
 /// </summary>
-public sealed class SiteRouter(SandboxOptions options, AttemptCounter attempts, RateLimiter rateLimiter)
+public sealed class SiteRouter(SandboxOptions options, AttemptCounter attempts)
 {
     private long disallowed;
 
@@ -20,11 +20,6 @@ public sealed class SiteRouter(SandboxOptions options, AttemptCounter attempts, 
 
     public SandboxResponse Route(SiteModel site, SandboxRequest request, DateTimeOffset now)
     {
-        if (site.Faults.HasFlag(FaultKind.RateLimit) && !rateLimiter.Allow(site.Host))
-        {
-            return SandboxResponse.Text(429, "Too Many Requests\n").With("Retry-After", "1");
-        }
-
         if (!request.IsHttps && site.Https == HttpsMode.Good)
         {
             return SandboxResponse.Redirect(301, $"https://{site.Host}{request.Path}{request.Query}");

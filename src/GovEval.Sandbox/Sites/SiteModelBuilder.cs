@@ -399,7 +399,7 @@ public static class SiteModelBuilder
         {
             for (var i = rng.Next(1, 4); i > 0; i--)
             {
-                var pool = rng.Chance(0.7) ? Dictionaries.MisusedWords : Dictionaries.OfficialTerms.Where(t => !t.Serious).ToList();
+                var pool = rng.Chance(0.7) ? Dictionaries.ReliableMisusedWords : Dictionaries.OfficialTerms.Where(t => !t.Serious).ToList();
                 At(ref rng).Typo = rng.Pick(pool);
             }
         }

@@ -19,6 +19,13 @@ public static class Dictionaries
         .Select(f => new WrongForm(f[0], f[1], false))
         .ToList();
 
+    /// <summary>
+    /// Entries whose wrong form has at least 3 characters. Two-character entries of the pycorrector list match
+    /// inside correct running text (标识 in 网站标识码, 展生 in 开展生态), so the simulated web plants only these and
+    /// a substring check should use only these (or segment words first).
+    /// </summary>
+    public static IReadOnlyList<WrongForm> ReliableMisusedWords { get; } = MisusedWords.Where(w => w.Wrong.Length >= 3).ToList();
+
     public static IReadOnlyList<WrongForm> OfficialTerms { get; } = ReadPairs("official-terms.tsv", header: true)
         .Select(f => new WrongForm(f[0], f[1], f.Length > 2 && f[2] == "yes"))
         .ToList();

@@ -70,8 +70,6 @@ public static class PhraseBank
         "本办法自印发之日起施行，由{p}负责解释。",
     ];
 
-    public static string NewsTitle(ref Rng rng, string publisher) => Fill(rng.Pick(NewsTitles), ref rng, publisher, 0);
-
     public static string Title(ref Rng rng, TitleKind kind, string publisher, int year) => Fill(rng.Pick(kind switch
     {
         TitleKind.News => NewsTitles,
