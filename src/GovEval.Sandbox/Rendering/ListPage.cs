@@ -25,7 +25,7 @@ public static class ListPage
         if (site.Faults.HasFlag(FaultKind.QueryTrap) && column.Index == 0 && page == 0)
         {
             // Every sorted view links two more views of the same list: an endless space of URLs with one content.
-            var separator = string.IsNullOrEmpty(query) ? "?" : query + "&";
+            var separator = string.IsNullOrEmpty(query) ? "?" : "?" + query + "&";
             var depth = string.IsNullOrEmpty(query) ? 0 : query.Count(c => c == '&') + 1;
             html.Raw("<div class=\"sort\">排序：")
                 .Raw($"<a href=\"{column.FirstPagePath}{Html.Encode(separator)}sort{depth}=date\">按时间</a> ")
