@@ -16,18 +16,16 @@ public sealed class CertificateAuthority : IDisposable
     private const int CacheLimit = 4096;
     private readonly ECDsa key;
     private readonly ConcurrentDictionary<(string Host, HttpsMode Mode), SslStreamCertificateContext> leaves = new();
-    private readonly TimeProvider clock;
-
-    public CertificateAuthority(TimeProvider clock)
+    /// <summary>Certificates are checked against the real time by clients, so validity uses the real clock, not a test's.</summary>
+    public CertificateAuthority()
     {
-        this.clock = clock;
         key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=GovEval Sandbox Root CA, O=GovEval", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        var now = clock.GetUtcNow();
-        Certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
+        var now = DateTimeOffset.UtcNow;
+        Certificate = request.CreateSelfSigned(now.AddYears(-2), now.AddYears(10));
     }
 
     public X509Certificate2 Certificate { get; }
@@ -55,7 +53,7 @@ public sealed class CertificateAuthority : IDisposable
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, false));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        var now = clock.GetUtcNow();
+        var now = DateTimeOffset.UtcNow;
         var (notBefore, notAfter) = mode == HttpsMode.ExpiredCertificate ? (now.AddDays(-400), now.AddDays(-30)) : (now.AddDays(-1), now.AddDays(397));
         X509Certificate2 leaf;
         if (mode == HttpsMode.SelfSignedCertificate)

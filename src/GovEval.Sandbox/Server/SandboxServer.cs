@@ -38,7 +38,7 @@ public sealed class SandboxServer : IAsyncDisposable
         cache = new SiteCache(Population, Today);
         router = new SiteRouter(options, new AttemptCounter());
         rateLimiter = new RateLimiter(options.Clock, options.RateLimitPerSecond);
-        authority = new CertificateAuthority(options.Clock);
+        authority = new CertificateAuthority();
     }
 
     public SandboxOptions Options { get; }
