@@ -42,6 +42,15 @@ public sealed class TruthTests
     }
 
     [Fact]
+    public void Streaming_the_truth_site_by_site_writes_the_same_bytes()
+    {
+        var server = Sandboxes.Create(11, 30);
+        using var stream = new MemoryStream();
+        TruthWriter.Write(stream, server.Population.Seed, "2020-11-30", server.Truth().Sites);
+        Assert.Equal(TruthWriter.Serialize(server.Truth()), System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [Fact]
     public void Truth_has_the_contract_shape_with_one_entry_per_distinct_url_and_rule()
     {
         var truth = Sandboxes.Hundred.Truth();

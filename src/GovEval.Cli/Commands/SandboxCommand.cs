@@ -42,12 +42,19 @@ public sealed class SandboxCommand : CommandGroup
 
             if (parse.GetValue(truth) is { } truthFile)
             {
-                TruthWriter.WriteFile(truthFile.FullName, TruthWriter.Serialize(server.Truth()));
+                TruthWriter.WriteFile(truthFile.FullName, server);
             }
 
             if (parse.GetValue(routes) is { } routesFile)
             {
-                TruthWriter.WriteFile(routesFile.FullName, string.Join('\n', server.Routes()) + "\n");
+                TruthWriter.WriteFile(routesFile.FullName, stream =>
+                {
+                    using var writer = new StreamWriter(stream) { NewLine = "\n" };
+                    foreach (var route in server.Routes())
+                    {
+                        writer.WriteLine(route);
+                    }
+                });
             }
 
             if (parse.GetValue(ca) is { } caFile)
@@ -55,6 +62,8 @@ public sealed class SandboxCommand : CommandGroup
                 TruthWriter.WriteFile(caFile.FullName, server.CertificateAuthorityPem);
             }
 
+            // Writing the truth of thousands of sites leaves garbage behind; hand it back before serving.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var ipv6 = server.Ipv6HttpPort > 0 ? $", [::1]:{server.Ipv6HttpPort} and [::1]:{server.Ipv6TlsPort}" : "";
             await context.Out.WriteLineAsync(
                 $"sandbox: {server.Population.Sites.Count} sites on http://127.0.0.1:{server.HttpPort} and https://127.0.0.1:{server.TlsPort}{ipv6} " +

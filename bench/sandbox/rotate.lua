@@ -1,0 +1,21 @@
+-- wrk script: every request goes to another site of the sandbox (Host header from the routes file) and
+-- another ordinary page, so the server regenerates sites as a crawl over many hosts makes it do.
+local hosts = {}
+for line in io.lines(os.getenv("SANDBOX_ROUTES")) do
+  local host = line:match("^([^:]+):80:127%.0%.0%.1:")
+  if host then hosts[#hosts + 1] = host end
+end
+
+local paths = { "/lxwm.html", "/xwzx/zwyw/index.html", "/zwgk/tzgg/index.html", "/robots.txt", "/xwzx/bmdt/index.html" }
+local counter = 0
+
+function setup(thread)
+  thread:set("offset", math.random(1, #hosts))
+end
+
+function request()
+  counter = counter + 1
+  local host = hosts[((counter + (offset or 0)) % #hosts) + 1]
+  local path = paths[(counter % #paths) + 1]
+  return wrk.format("GET", path, { ["Host"] = host })
+end
