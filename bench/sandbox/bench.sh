@@ -47,4 +47,6 @@ echo "--- wrk HTTP, rotating hosts and pages (2 threads, 64 connections, ${secon
 wrk -t2 -c64 -d"${seconds}s" --timeout 5s -s bench/sandbox/rotate.lua "http://127.0.0.1:$http_port/" | grep -E 'Requests/sec|Transfer/sec|Latency|Non-2xx|Socket errors|requests in'
 echo "--- wrk HTTPS, rotating hosts and pages (2 threads, 64 connections, ${seconds}s)"
 wrk -t2 -c64 -d"${seconds}s" --timeout 5s -s bench/sandbox/rotate.lua "https://127.0.0.1:$tls_port/" | grep -E 'Requests/sec|Transfer/sec|Latency|Non-2xx|Socket errors|requests in'
+echo "--- wrk HTTPS, a working set of 2,000 hosts (2 threads, 64 connections, ${seconds}s)"
+SANDBOX_HOSTS=2000 wrk -t2 -c64 -d"${seconds}s" --timeout 5s -s bench/sandbox/rotate.lua "https://127.0.0.1:$tls_port/" | grep -E 'Requests/sec|Transfer/sec|Latency|Non-2xx|Socket errors|requests in'
 echo "RSS after load:        $(rss VmRSS) (peak $(rss VmHWM))"
