@@ -28,9 +28,10 @@ public sealed class CliTests
             var truth = Path.Combine(directory.FullName, "truth.json");
             var routes = Path.Combine(directory.FullName, "routes.txt");
             var ca = Path.Combine(directory.FullName, "ca.pem");
+            var routes6 = Path.Combine(directory.FullName, "routes6.txt");
             var exe = Path.Combine(AppContext.BaseDirectory, "goveval.dll");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { exe, "sandbox", "serve", "--sites", "20", "--seed", "3", "--now", "2020-11-30", "--truth", truth, "--routes", routes, "--ca", ca })
+            foreach (var arg in new[] { exe, "sandbox", "serve", "--sites", "20", "--seed", "3", "--now", "2020-11-30", "--truth", truth, "--routes", routes, "--ipv6-routes", routes6, "--ca", ca })
             {
                 start.ArgumentList.Add(arg);
             }
@@ -45,7 +46,9 @@ public sealed class CliTests
                 Assert.Equal("2020-11-30", json.RootElement.GetProperty("now").GetString());
                 Assert.Equal(20, json.RootElement.GetProperty("sites").GetArrayLength());
                 var rules = await File.ReadAllLinesAsync(routes);
-                Assert.True(rules.Count(r => r.Contains(":80:127.0.0.1:", StringComparison.Ordinal)) == 20);
+                Assert.Equal(20, rules.Count(r => r.Contains(":80:127.0.0.1:", StringComparison.Ordinal)));
+                Assert.Equal(40, rules.Length);
+                Assert.All(await File.ReadAllLinesAsync(routes6), r => Assert.Contains(":[::1]:", r, StringComparison.Ordinal));
                 Assert.Contains("BEGIN CERTIFICATE", await File.ReadAllTextAsync(ca), StringComparison.Ordinal);
                 Assert.False(process.HasExited);
             }

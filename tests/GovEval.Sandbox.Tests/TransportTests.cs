@@ -52,14 +52,16 @@ public sealed class TransportTests(LiveSandbox live)
     public async Task Ipv6_answers_only_for_sites_that_have_it_and_routes_list_only_addressed_hosts()
     {
         Assert.True(live.Server.Ipv6HttpPort > 0, "this machine has ::1");
-        var routes = live.Server.Routes().ToList();
+        var routes = live.Server.Ipv6Routes().ToList();
+        Assert.Equal(2 * live.Server.Population.Sites.Count, live.Server.Routes().Count());
+        Assert.DoesNotContain(live.Server.Routes(), r => r.Contains("[::1]", StringComparison.Ordinal));
         var good = live.Sites(s => s.Ipv6 == Ipv6Mode.Answers && s.Https != HttpsMode.NoTls).First();
         var silent = live.Sites(s => s.Ipv6 == Ipv6Mode.NoAnswer).First();
         var none = live.Sites(s => s.Ipv6 == Ipv6Mode.NoAddress).First();
         Assert.Contains($"{good.Host}:80:[::1]:{live.Server.Ipv6HttpPort}", routes);
         Assert.Contains($"{silent.Host}:443:[::1]:{live.Server.Ipv6TlsPort}", routes);
         Assert.DoesNotContain(routes, r => r.StartsWith(none.Host + ":80:[::1]", StringComparison.Ordinal));
-        Assert.Contains($"{none.Host}:80:127.0.0.1:{live.Server.HttpPort}", routes);
+        Assert.Contains($"{none.Host}:80:127.0.0.1:{live.Server.HttpPort}", live.Server.Routes());
 
         using var v6 = live.Client(ipv6: true);
         using var answered = await v6.GetAsync($"{good.Scheme}://{good.Host}/robots.txt");

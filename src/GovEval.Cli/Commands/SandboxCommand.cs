@@ -25,8 +25,9 @@ public sealed class SandboxCommand : CommandGroup
         var now = new Option<string?>("--now") { Description = "'Today' of every page (ISO-8601 date or date-time); default: today" };
         var truth = new Option<FileInfo?>("--truth") { Description = "Write the ground truth (JSON: seed, now, sites[host, unit, defects[rule, url, page]]) to this file" };
         var routes = new Option<FileInfo?>("--routes") { Description = "Write curl --connect-to rules for every host (HOST:80:127.0.0.1:P, HOST:443:127.0.0.1:Q) to this file" };
+        var routes6 = new Option<FileInfo?>("--ipv6-routes") { Description = "Write connect-to rules to [::1] for hosts that have an IPv6 address (for network.ipv6 checks) to this file" };
         var ca = new Option<FileInfo?>("--ca") { Description = "Write the sandbox's root certificate (PEM) to this file, for clients that check certificates" };
-        var command = new Command("serve", "Serve the simulated web until interrupted (Ctrl+C).") { port, tlsPort, sites, seed, now, truth, routes, ca };
+        var command = new Command("serve", "Serve the simulated web until interrupted (Ctrl+C).") { port, tlsPort, sites, seed, now, truth, routes, routes6, ca };
         command.SetAction(async (parse, cancel) =>
         {
             var options = new SandboxOptions
@@ -47,14 +48,12 @@ public sealed class SandboxCommand : CommandGroup
 
             if (parse.GetValue(routes) is { } routesFile)
             {
-                TruthWriter.WriteFile(routesFile.FullName, stream =>
-                {
-                    using var writer = new StreamWriter(stream) { NewLine = "\n" };
-                    foreach (var route in server.Routes())
-                    {
-                        writer.WriteLine(route);
-                    }
-                });
+                WriteLines(routesFile, server.Routes());
+            }
+
+            if (parse.GetValue(routes6) is { } routes6File)
+            {
+                WriteLines(routes6File, server.Ipv6Routes());
             }
 
             if (parse.GetValue(ca) is { } caFile)
@@ -82,6 +81,15 @@ public sealed class SandboxCommand : CommandGroup
         });
         return command;
     }
+
+    private static void WriteLines(FileInfo file, IEnumerable<string> lines) => TruthWriter.WriteFile(file.FullName, stream =>
+    {
+        using var writer = new StreamWriter(stream) { NewLine = "\n" };
+        foreach (var line in lines)
+        {
+            writer.WriteLine(line);
+        }
+    });
 
     private static int Port(int value, string option) =>
         value is >= 0 and <= 65535 ? value : throw new InputException(option, $"a port is 0–65535, got {value}");

@@ -79,18 +79,32 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>The ground truth of every site, derived from the same models that serve the pages.</summary>
     public SandboxTruth Truth() => TruthBuilder.Build(this);
 
-    /// <summary>curl --connect-to rules for every host: HOST:80:127.0.0.1:P, HOST:443:127.0.0.1:Q, and [::1] rules for hosts with an IPv6 address.</summary>
+    /// <summary>curl --connect-to rules for every host: HOST:80:127.0.0.1:P and HOST:443:127.0.0.1:Q (DESIGN.md).</summary>
     public IEnumerable<string> Routes()
     {
         foreach (var entry in Population.Sites)
         {
             yield return $"{entry.Host}:80:127.0.0.1:{HttpPort}";
             yield return $"{entry.Host}:443:127.0.0.1:{TlsPort}";
-            if (Ipv6HttpPort > 0 && Site(entry).Ipv6 != Ipv6Mode.NoAddress)
-            {
-                yield return $"{entry.Host}:80:[::1]:{Ipv6HttpPort}";
-                yield return $"{entry.Host}:443:[::1]:{Ipv6TlsPort}";
-            }
+        }
+    }
+
+    /// <summary>
+    /// The IPv6 counterpart, kept apart so the main routes stay one rule per host and port: HOST:80:[::1]:P6 and
+    /// HOST:443:[::1]:Q6 for hosts that have an IPv6 address (an AAAA record). Hosts without one are absent;
+    /// hosts whose address does not answer are listed, and the [::1] listener drops them.
+    /// </summary>
+    public IEnumerable<string> Ipv6Routes()
+    {
+        if (Ipv6HttpPort == 0)
+        {
+            yield break;
+        }
+
+        foreach (var entry in Population.Sites.Where(e => Site(e).Ipv6 != Ipv6Mode.NoAddress))
+        {
+            yield return $"{entry.Host}:80:[::1]:{Ipv6HttpPort}";
+            yield return $"{entry.Host}:443:[::1]:{Ipv6TlsPort}";
         }
     }
 
