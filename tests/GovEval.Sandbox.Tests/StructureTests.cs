@@ -121,6 +121,19 @@ public sealed class StructureTests
     }
 
     [Fact]
+    public void Every_dated_column_class_is_stale_and_blank_somewhere()
+    {
+        var today = Server.Today;
+        foreach (var columnClass in new[] { ColumnClass.News, ColumnClass.Notice, ColumnClass.Policy, ColumnClass.Personnel, ColumnClass.Plan })
+        {
+            var columns = Sites.SelectMany(s => s.Columns.Where(c => c.Class == columnClass).Select(c => (s, c))).ToList();
+            Assert.Contains(columns, p => p.c.Count > 0 && p.s.Item(p.c, 0).Date < columnClass.FreshSince(today));
+            Assert.Contains(columns, p => p.c.Count > 0 && p.s.Item(p.c, 0).Date >= columnClass.FreshSince(today));
+            Assert.Contains(columns, p => p.c.Count == 0);
+        }
+    }
+
+    [Fact]
     public void Site_id_codes_follow_the_national_format()
     {
         foreach (var site in Sites.Where(s => s.SiteIdProblem == SiteIdProblem.None))
