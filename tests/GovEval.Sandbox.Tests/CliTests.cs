@@ -20,6 +20,18 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task A_port_in_use_is_bad_input_naming_the_option()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var stderr = new StringWriter();
+        var code = await CommandLine.RunAsync(["sandbox", "serve", "--sites", "5", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], new StringWriter(), stderr);
+        Assert.Equal(CommandLine.BadInput, code);
+        Assert.Contains("--port", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_writes_truth_routes_and_root_certificate_then_runs_until_stopped()
     {
         var directory = Directory.CreateTempSubdirectory("goveval-sandbox-");

@@ -126,7 +126,16 @@ public sealed class SandboxServer : IAsyncDisposable
         });
         app = builder.Build();
         app.Run(HandleAsync);
-        await app.StartAsync(cancel);
+        try
+        {
+            await app.StartAsync(cancel);
+        }
+        catch (IOException e) when (Options.HttpPort != 0 || Options.TlsPort != 0)
+        {
+            await app.DisposeAsync();
+            app = null;
+            throw new Core.Errors.InputException(Options.HttpPort != 0 ? "--port" : "--tls-port", $"cannot listen: {e.Message} (choose another port, or 0 for a free one)");
+        }
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
         foreach (var address in addresses)

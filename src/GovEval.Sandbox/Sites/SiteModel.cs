@@ -75,7 +75,8 @@ public sealed class SiteModel
 
     public Item Item(Column column, int k)
     {
-        var offset = column.Titles == TitleSource.AnnualReport ? AnnualReportOffset(k) : column.DayOffset(Seed, Entry.Index, k);
+        // Nothing is dated today: "now" may be midnight, and an item later than now would look forged.
+        var offset = Math.Max(1, column.Titles == TitleSource.AnnualReport ? AnnualReportOffset(k) : column.DayOffset(Seed, Entry.Index, k));
         var rng = Rng.For(Seed, "item", Entry.Index, column.Index, k);
         var published = Today.AddDays(-offset).ToDateTime(new TimeOnly(rng.Next(8, 19), rng.Next(60)));
         var id = column.ItemId(k);
