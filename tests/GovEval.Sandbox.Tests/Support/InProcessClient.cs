@@ -18,7 +18,7 @@ public static partial class InProcessClient
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
-    public static Fetched Get(SandboxServer server, string url, int retries = 4)
+    public static Fetched Get(SandboxServer server, string url, int retries = 8)
     {
         for (var hop = 0; hop < 20; hop++)
         {
