@@ -53,6 +53,11 @@ public sealed class CliTests
             {
                 var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
                 Assert.StartsWith("sandbox: 20 sites on http://127.0.0.1:", line, StringComparison.Ordinal);
+                // Another process, the same seed: the same bytes (nothing may depend on per-process hashing).
+                var local = new Server.SandboxServer(new Server.SandboxOptions { Seed = 3, Sites = 20, Now = new DateTimeOffset(2020, 11, 30, 0, 0, 0, TimeSpan.Zero) });
+                using var expected = new MemoryStream();
+                Truth.TruthWriter.Write(expected, 3, "2020-11-30", local.Truth().Sites);
+                Assert.Equal(expected.ToArray(), await File.ReadAllBytesAsync(truth));
                 using var json = JsonDocument.Parse(await File.ReadAllTextAsync(truth));
                 Assert.Equal(3, json.RootElement.GetProperty("seed").GetInt64());
                 Assert.Equal("2020-11-30", json.RootElement.GetProperty("now").GetString());

@@ -5,11 +5,14 @@ namespace GovEval.Sandbox.Rendering;
 
 /// <summary>
 /// Site search over every published title (GET and POST forms). A site with a stale index finds nothing from the
-/// last 90 days, so searching a recent title comes back empty (search.not-found).
+/// last <see cref="StaleIndexDays"/> days, so searching the newest title comes back empty (search.not-found), even on
+/// a site whose homepage is stale (its newest homepage item is at most 120 days old).
 /// </summary>
 public static class SearchPage
 {
     public const int PageSize = 20;
+
+    public const int StaleIndexDays = 150;
 
     public static string Render(SiteModel site, string? query, int page)
     {
@@ -37,7 +40,7 @@ public static class SearchPage
 
     public static IEnumerable<Item> Find(SiteModel site, string query)
     {
-        var newest = site.Search == SearchMode.Stale ? site.Today.AddDays(-90) : site.Today;
+        var newest = site.Search == SearchMode.Stale ? site.Today.AddDays(-StaleIndexDays) : site.Today;
         foreach (var column in site.Columns)
         {
             for (var k = 0; k < column.Count; k++)

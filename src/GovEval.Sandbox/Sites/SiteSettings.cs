@@ -45,7 +45,7 @@ public enum SearchMode
 {
     Working,
     Missing,
-    /// <summary>The index stopped being updated: nothing from the last 90 days can be found.</summary>
+    /// <summary>The index stopped being updated: nothing from the last 150 days can be found.</summary>
     Stale,
 }
 
