@@ -31,7 +31,7 @@ public static class QualityPlan
         (Intent.HomepageThin, 0.06, [QualityTier.Few, QualityTier.Many], Intent.HomepageStale),
         (Intent.StaleColumns, 0.20, [QualityTier.Few, QualityTier.Many, QualityTier.Veto], Intent.ColumnsStaleVeto),
         (Intent.BlankColumns, 0.12, [QualityTier.Few, QualityTier.Many, QualityTier.Veto], Intent.ColumnsStaleVeto),
-        (Intent.SlowReply, 0.18, [QualityTier.Few, QualityTier.Many, QualityTier.Veto], Intent.NoConsultation),
+        (Intent.SlowReply, 0.20, [QualityTier.Few, QualityTier.Many, QualityTier.Veto], Intent.NoConsultation),
         (Intent.BrokenHomepageLinks, 0.25, [QualityTier.Few, QualityTier.Many, QualityTier.Veto], Intent.None),
         (Intent.BrokenLinks, 0.30, [QualityTier.Few, QualityTier.Many, QualityTier.Veto], Intent.None),
         (Intent.BrokenDownloads, 0.20, [QualityTier.Few, QualityTier.Many, QualityTier.Veto], Intent.NoServices),

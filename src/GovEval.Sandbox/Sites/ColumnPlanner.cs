@@ -155,7 +155,8 @@ public static class ColumnPlanner
             ColumnClass.Static => (rng.Next(3, 6), rng.Next(300, 900), 100),
             ColumnClass.Other when stale => (rng.Next(5, 20), rng.Next(200, 400), rng.Next(20, 40)),
             ColumnClass.Other => (rng.Next(10, 30), rng.Next(0, 40), rng.Next(20, 40)),
-            _ when spec.Messages => (rng.Next(30, 80), rng.Next(0, 4), rng.Next(2, 6)),
+            // Letters reach back at least 320 days, so there are letters old enough to be overdue or answered late.
+            _ when spec.Messages && rng.Next(2, 6) is var gap => (Math.Max(rng.Next(30, 80), (320 + gap - 1) / gap), rng.Next(0, 4), gap),
             _ => (rng.Next(6, 20), rng.Next(0, 60), rng.Next(15, 40)),
         };
     }
