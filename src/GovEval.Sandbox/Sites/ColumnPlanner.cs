@@ -167,22 +167,40 @@ public static class ColumnPlanner
     /// </summary>
     private static void PlantReplies(long seed, int siteIndex, Column column, ref Rng rng, bool unanswered, bool slow, Dictionary<int, int> slowSet, HashSet<int> unansweredSet)
     {
-        var candidates = Enumerable.Range(0, column.Count)
-            .Where(k => column.DayOffset(seed, siteIndex, k) is >= 100 and <= 300)
-            .ToList();
-        if (candidates.Count == 0)
+        // Letters 100–300 days old sit between these ordinals (offsets grow by Gap per letter, give or take one Gap);
+        // drawing a few inside the range is far cheaper than dating every letter of the column.
+        var first = Math.Max(0, (int)Math.Floor((100 - column.LatestDays) / column.Gap) - 1);
+        var last = Math.Min(column.Count - 1, (int)Math.Ceiling((300 - column.LatestDays) / column.Gap));
+        if (last < first)
         {
             return;
         }
 
-        if (unanswered)
+        int? Draw(ref Rng r)
         {
-            unansweredSet.UnionWith(rng.Sample(candidates, rng.Next(1, 3)));
+            for (var attempt = 0; attempt < 32; attempt++)
+            {
+                var k = r.Next(first, last + 1);
+                if (column.DayOffset(seed, siteIndex, k) is >= 100 and <= 300 && !unansweredSet.Contains(k) && !slowSet.ContainsKey(k))
+                {
+                    return k;
+                }
+            }
+
+            return null;
         }
 
-        if (slow)
+        for (var n = unanswered ? rng.Next(1, 3) : 0; n > 0; n--)
         {
-            foreach (var k in rng.Sample(candidates.Where(k => !unansweredSet.Contains(k)).ToList(), rng.Next(1, 3)))
+            if (Draw(ref rng) is { } k)
+            {
+                unansweredSet.Add(k);
+            }
+        }
+
+        for (var n = slow ? rng.Next(1, 3) : 0; n > 0; n--)
+        {
+            if (Draw(ref rng) is { } k)
             {
                 slowSet[k] = rng.Next(45, 81);
             }
