@@ -29,6 +29,7 @@ public static class CommandLine
                      new ScoreCommand(),
                      new PublishCommand(),
                      new DemoCommand(),
+                     new SandboxCommand(),
                  })
         {
             foreach (var built in command.Build(context))
