@@ -1,0 +1,33 @@
+using GovEval.Core.Observations;
+
+namespace GovEval.Checks;
+
+/// <summary>Runs every rule family over one site's observations and merges their results.</summary>
+public static class SiteChecks
+{
+    /// <summary>The families in report order. Add a family here and in docs/checks.md.</summary>
+    public static IReadOnlyList<ICheckFamily> Families { get; } =
+    [
+    ];
+
+    public static CheckResult Run(SiteObservation observation, CheckOptions? options = null)
+    {
+        var context = new CheckContext(options ?? CheckOptions.Default);
+        var findings = new List<Finding>();
+        var measurements = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var notMeasured = new List<NotMeasured>(observation.NotMeasured);
+        foreach (var family in Families)
+        {
+            var result = family.Run(observation, context);
+            findings.AddRange(result.Findings);
+            foreach (var (name, value) in result.Measurements)
+            {
+                measurements[name] = value;
+            }
+
+            notMeasured.AddRange(result.NotMeasured);
+        }
+
+        return new CheckResult(findings, measurements, notMeasured);
+    }
+}
