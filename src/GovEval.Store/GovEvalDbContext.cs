@@ -28,6 +28,8 @@ public abstract class GovEvalDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<NotMeasuredEntity> NotMeasured => Set<NotMeasuredEntity>();
 
+    public DbSet<AvailabilitySampleEntity> AvailabilitySamples => Set<AvailabilitySampleEntity>();
+
     public DbSet<ScoreSheetEntity> ScoreSheets => Set<ScoreSheetEntity>();
 
     public DbSet<ResultEntity> Results => Set<ResultEntity>();
@@ -91,6 +93,13 @@ public abstract class GovEvalDbContext(DbContextOptions options) : DbContext(opt
             notMeasured.ToTable("NotMeasured");
             notMeasured.HasIndex(n => new { n.RunId, n.UnitCode });
             notMeasured.HasOne<RunEntity>().WithMany().HasForeignKey(n => n.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AvailabilitySampleEntity>(sample =>
+        {
+            sample.ToTable("AvailabilitySamples");
+            sample.HasIndex(a => new { a.RunId, a.UnitCode, a.At }).IsUnique();
+            sample.HasOne<RunEntity>().WithMany().HasForeignKey(a => a.RunId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<ScoreSheetEntity>(sheet =>
