@@ -59,6 +59,13 @@ public abstract class GovEvalDbContext(DbContextOptions options) : DbContext(opt
             run.HasKey(r => r.Id);
             run.Property(r => r.Now).HasConversion<IsoOffsetConverter>();
             run.HasMany(r => r.Cohorts).WithOne().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
+            run.HasMany(r => r.Units).WithOne().HasForeignKey(u => u.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<RunUnitEntity>(unit =>
+        {
+            unit.ToTable("RunUnits");
+            unit.HasKey(u => new { u.RunId, u.UnitCode });
         });
 
         modelBuilder.Entity<RunCohortEntity>(cohort =>

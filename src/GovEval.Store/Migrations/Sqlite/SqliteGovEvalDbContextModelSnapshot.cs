@@ -346,12 +346,28 @@ namespace GovEval.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Sampled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.ToTable("Runs", (string)null);
+                });
+
+            modelBuilder.Entity("GovEval.Store.Entities.RunUnitEntity", b =>
+                {
+                    b.Property<string>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId", "UnitCode");
+
+                    b.ToTable("RunUnits", (string)null);
                 });
 
             modelBuilder.Entity("GovEval.Store.Entities.ScoreSheetEntity", b =>
@@ -521,6 +537,15 @@ namespace GovEval.Store.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GovEval.Store.Entities.RunUnitEntity", b =>
+                {
+                    b.HasOne("GovEval.Store.Entities.RunEntity", null)
+                        .WithMany("Units")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GovEval.Store.Entities.ScoreSheetEntity", b =>
                 {
                     b.HasOne("GovEval.Store.Entities.RunEntity", null)
@@ -533,6 +558,8 @@ namespace GovEval.Store.Migrations.Sqlite
             modelBuilder.Entity("GovEval.Store.Entities.RunEntity", b =>
                 {
                     b.Navigation("Cohorts");
+
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }
