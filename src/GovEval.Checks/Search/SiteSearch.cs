@@ -26,7 +26,9 @@ public sealed class SiteSearch : ICheckFamily
         }
 
         var hasForm = probe.FormFound || PagesHaveSearchForm(observation, context);
-        var works = probe.Outcome is { Status: FetchStatus.Ok };
+        // Without a form, /search works only if it found what the site published: a soft 404 or a redirect to the
+        // homepage answers 200 too.
+        var works = probe.Outcome is { Status: FetchStatus.Ok } && probe.Found == true;
         if (!hasForm && !works)
         {
             if (probe.Outcome is { IsUnknown: true })
