@@ -135,7 +135,7 @@ public static partial class SandboxCollector
         var document = home.Html is null ? null : Parser.ParseDocument(home.Html);
         var form = document?.QuerySelector("form[action*=search]") is not null;
         var today = DateOnly.FromDateTime(now.DateTime);
-        var newest = document is null ? null : Columns.ListItems.Read(document, baseUrl, today)
+        var newest = document is null ? null : GovEval.Checks.Columns.ListItems.Read(document, baseUrl, today)
             .Where(e => e.Date is not null && e.Title.Length > 4).OrderByDescending(e => e.Date).FirstOrDefault();
         var searchUrl = new Uri(new Uri(baseUrl), "/search" + (newest is null ? "" : "?q=" + Uri.EscapeDataString(newest.Title))).ToString();
         var got = Get(server, clock, searchUrl);
