@@ -8,6 +8,13 @@ public static class SiteChecks
     /// <summary>The families in report order. Add a family here and in docs/checks.md.</summary>
     public static IReadOnlyList<ICheckFamily> Families { get; } =
     [
+        new Identity.IdentityChecks(),
+        new Meta.PageTagChecks(),
+        new Security.SecurityChecks(),
+        new Network.Ipv6Checks(),
+        new Http.Soft404Checks(),
+        new Content.ContentChecks(),
+        new Privacy.PrivacyChecks(),
     ];
 
     public static CheckResult Run(SiteObservation observation, CheckOptions? options = null)
