@@ -14,6 +14,13 @@ public static class SiteChecks
         new Interaction.ConsultationChecks(),
         new Services.GuideElements(),
         new Search.SiteSearch(),
+        new Identity.IdentityChecks(),
+        new Meta.PageTagChecks(),
+        new Security.SecurityChecks(),
+        new Network.Ipv6Checks(),
+        new Http.Soft404Checks(),
+        new Content.ContentChecks(),
+        new Privacy.PrivacyChecks(),
     ];
 
     public static CheckResult Run(SiteObservation observation, CheckOptions? options = null)
