@@ -24,7 +24,7 @@ if (args.Length >= 3 && args[0] == "crawl")
     using var fetcher = new Fetcher(new FetchOptions
     {
         Politeness = false,
-        Warc = warc,
+        Warc = Environment.GetEnvironmentVariable("GOVEVAL_BENCH_NOWARC") is null ? warc : null,
         Timeout = TimeSpan.FromSeconds(10),
         MaxRetries = 1,
         RetryBaseDelay = TimeSpan.FromMilliseconds(10),
@@ -47,7 +47,33 @@ if (args.Length >= 3 && args[0] == "crawl")
     var faults = result.Links.Where(l => l.Outcome is { IsSiteFault: true }).Select(l => l.Target).Distinct().Count();
     var seconds = watch.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"goveval: pages={result.Pages.Count} ok={ok} links={result.Links.Count} broken-targets={faults} seconds={seconds:F2} pages/s={result.Pages.Count / seconds:F0} cpu-ms/page={cpuUsed.TotalMilliseconds / result.Pages.Count:F3} warc-files={warc.Files.Count}"));
+        $"goveval: pages={result.Pages.Count} ok={ok} links={result.Links.Count} broken-targets={faults} seconds={seconds:F2} pages/s={result.Pages.Count / seconds:F0} cpu-ms/page={cpuUsed.TotalMilliseconds / result.Pages.Count:F3} warc-files={warc.Files.Count} gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)}"));
+    return 0;
+}
+
+if (args.Length >= 2 && args[0] == "fetch")
+{
+    // The fetch path alone (no parsing, no archive): GET every page with 64 in flight.
+    var count = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000;
+    using var fetcher = new Fetcher(new FetchOptions { Politeness = false, RespectRobots = false, MaxConnectionsPerServer = 64 });
+    var raw = Environment.GetEnvironmentVariable("GOVEVAL_BENCH_RAW") is not null;
+    using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 });
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var watch = Stopwatch.StartNew();
+    await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (n, _) =>
+    {
+        var url = n == 0 ? args[1] : $"{args[1]}p/{n}.html";
+        if (raw)
+        {
+            await client.GetByteArrayAsync(url);
+        }
+        else
+        {
+            await fetcher.GetAsync(url);
+        }
+    });
+    var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fetch{(raw ? " (plain HttpClient)" : "")}: {count / watch.Elapsed.TotalSeconds:F0} pages/s, cpu-ms/page={used.TotalMilliseconds / count:F3}"));
     return 0;
 }
 
