@@ -41,6 +41,6 @@ public static class SiteChecks
             notMeasured.AddRange(result.NotMeasured);
         }
 
-        return new CheckResult(findings, measurements, notMeasured);
+        return new CheckResult(FindingEvidence.Attach(findings, observation), measurements, notMeasured);
     }
 }
