@@ -1,0 +1,135 @@
+using GovEval.Checks;
+using GovEval.Collect;
+using GovEval.Collect.Crawling;
+using GovEval.Collect.Fetching;
+using GovEval.Collect.Probes;
+using GovEval.Core.Observations;
+using GovEval.Sandbox.Server;
+using GovEval.Sandbox.Truth;
+
+namespace GovEval.EndToEnd.Tests.Support;
+
+/// <summary>
+/// A 100-site simulated population collected once with the real collector over loopback (HTTP, HTTPS, IPv6
+/// routes, robots, WARC) and checked with every family, as `goveval check` does for one site. Availability is a
+/// real monitor on a compressed clock: 100 visits, one per slot of the sandbox's schedule (a day's worth at the
+/// default slot of 14.4 minutes), so each site's failure share is seen exactly.
+/// </summary>
+public sealed class CollectedPopulation : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Now = new(2020, 11, 30, 10, 0, 0, TimeSpan.FromHours(8));
+
+    public const int Sites = 100;
+
+    public const long Seed = 5;
+
+    private readonly string warcDir = Path.Combine(Path.GetTempPath(), "goveval-e2e-" + Guid.NewGuid().ToString("N"));
+
+    public SandboxServer Server { get; private set; } = null!;
+
+    public SandboxTruth Truth { get; private set; } = null!;
+
+    public Dictionary<string, SiteObservation> Observations { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, CheckResult> Results { get; } = new(StringComparer.Ordinal);
+
+    public TimeSpan MonitorElapsed { get; private set; }
+
+    public TimeSpan CollectElapsed { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        var clock = new VirtualClock(Now);
+        Server = new SandboxServer(new SandboxOptions
+        {
+            Seed = Seed,
+            Sites = Sites,
+            Now = Now,
+            DelayScale = 0.01,
+            Clock = clock,
+            // A failing homepage stalls 1 s (100 s scaled): well past the 0.6 s the monitor waits, and a normal
+            // homepage answers in milliseconds, so load on the test machine cannot turn a visit into a failure.
+            HomepageFailureDelay = TimeSpan.FromSeconds(100),
+        });
+        await Server.StartAsync();
+        Truth = Server.Truth();
+        using var warc = new Collect.Warc.WarcWriter(warcDir);
+        using var fetcher = new Fetcher(new FetchOptions
+        {
+            ConnectTo = ConnectToRules.Parse(Server.Routes()),
+            ExtraRootsPem = [Server.CertificateAuthorityPem],
+            Politeness = false,
+            Timeout = TimeSpan.FromSeconds(10),
+            RetryBaseDelay = TimeSpan.FromMilliseconds(50),
+            MaxRetryAfter = TimeSpan.FromSeconds(2),
+            Warc = warc,
+            // The fetcher keeps the real clock: timeouts, certificate validity and capture times are real; only
+            // the monitor's visits are stamped (and the sandbox's schedule read) on the compressed clock.
+        });
+        var homepages = Truth.Sites.Select(s => $"http://{s.Host}/").ToList();
+
+        var started = clock.RealElapsed;
+        var samples = await MonitorAsync(fetcher, clock, homepages);
+        MonitorElapsed = clock.RealElapsed - started;
+
+        started = clock.RealElapsed;
+        using var collector = new SiteCollector(fetcher);
+        var options = new CollectOptions
+        {
+            Crawl = new CrawlOptions(),
+            Availability = false,
+            Ipv6Routes = ConnectToRules.Parse(Server.Ipv6Routes()),
+        };
+        var observed = new SiteObservation[homepages.Count];
+        await Parallel.ForAsync(0, homepages.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, cancel) =>
+            observed[i] = await collector.CollectAsync(homepages[i], Now, options, cancel));
+        CollectElapsed = clock.RealElapsed - started;
+
+        for (var i = 0; i < homepages.Count; i++)
+        {
+            var host = Truth.Sites[i].Host;
+            Observations[host] = observed[i] with { Availability = samples[homepages[i]] };
+            Results[host] = SiteChecks.Run(Observations[host]);
+        }
+    }
+
+    /// <summary>
+    /// One visit per site per slot, for 100 consecutive slots. The clock moves to the next slot only once every
+    /// visit of this one has answered or has been under way long enough to have reached the server.
+    /// </summary>
+    private static async Task<Dictionary<string, IReadOnlyList<AvailabilitySample>>> MonitorAsync(Fetcher fetcher, VirtualClock clock, IReadOnlyList<string> homepages)
+    {
+        var slot = new SandboxOptions().AvailabilitySlot;
+        var sampler = new HomepageSampler(fetcher, new SamplerOptions { FailAfter = TimeSpan.FromSeconds(0.6) }, clock);
+        var first = (long)Math.Floor((clock.GetUtcNow() - DateTimeOffset.UnixEpoch) / slot) + 1;
+        var visits = homepages.ToDictionary(h => h, _ => new List<Task<AvailabilitySample>>(), StringComparer.Ordinal);
+        for (var k = 0; k < 100; k++)
+        {
+            clock.JumpTo(DateTimeOffset.UnixEpoch + slot * (first + k) + slot / 2);
+            var round = homepages.Select(h => sampler.VisitAsync(h)).ToList();
+            for (var i = 0; i < homepages.Count; i++)
+            {
+                visits[homepages[i]].Add(round[i]);
+            }
+
+            await Task.WhenAny(Task.WhenAll(round), Task.Delay(250));
+        }
+
+        var result = new Dictionary<string, IReadOnlyList<AvailabilitySample>>(StringComparer.Ordinal);
+        foreach (var (home, tasks) in visits)
+        {
+            result[home] = await Task.WhenAll(tasks);
+        }
+
+        return result;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        if (Directory.Exists(warcDir))
+        {
+            Directory.Delete(warcDir, recursive: true);
+        }
+    }
+}
