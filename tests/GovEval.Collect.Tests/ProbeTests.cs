@@ -132,4 +132,27 @@ public sealed class ProbeTests(LiveSandbox live)
         Assert.NotNull(observation.MissingPageProbe);
         Assert.Empty(observation.NotMeasured);
     }
+
+    [Fact]
+    public async Task One_collector_serves_many_sites_at_once()
+    {
+        var sites = live.Sites(s => !s.Faults.HasFlag(FaultKind.SlowResponse) && !s.Faults.HasFlag(FaultKind.SlowDrip)).Take(6).ToList();
+        using var fetcher = live.Fetcher();
+        using var collector = new SiteCollector(fetcher);
+        var options = new CollectOptions
+        {
+            Crawl = new() { MaxPages = 40 },
+            ShortSample = new SamplerOptions { Visits = 1, FailAfter = TimeSpan.FromSeconds(0.75) },
+            Ipv6Routes = ConnectToRules.Parse(live.Server.Ipv6Routes()),
+        };
+        var observations = await Task.WhenAll(sites.Select(s => collector.CollectAsync(s.SiteUrl, LiveSandbox.Now, options)));
+        for (var i = 0; i < sites.Count; i++)
+        {
+            Assert.Equal(sites[i].SiteUrl, observations[i].Homepage);
+            Assert.Equal(40, observations[i].Pages.Count);
+            Assert.All(observations[i].Pages, p => Assert.Equal(sites[i].Host, new Uri(p.Url).Host));
+            Assert.DoesNotContain(observations[i].Links, l => l.Outcome is { Status: FetchStatus.ScannerError });
+            Assert.Empty(observations[i].NotMeasured);
+        }
+    }
 }
