@@ -66,7 +66,7 @@ public sealed class Fetcher : IDisposable
     {
         var watch = Stopwatch.StartNew();
         var redirects = new List<Redirect>();
-        var seen = new HashSet<string>(StringComparer.Ordinal) { url };
+        HashSet<string>? seen = null;
         var current = url;
         var method = request.Method;
         var form = request.Form;
@@ -108,6 +108,7 @@ public sealed class Fetcher : IDisposable
 
                     var nextUrl = next.AbsoluteUri;
                     redirects.Add(new Redirect(current, nextUrl, exchange.Status));
+                    seen ??= new HashSet<string>(StringComparer.Ordinal) { url };
                     if (!seen.Add(nextUrl))
                     {
                         return Failed(url, FetchStatus.RedirectLoop, exchange.Status, redirects, watch, $"redirect loop back to {nextUrl}", current, exchange.Evidence, exchange.Headers);
