@@ -17,7 +17,12 @@ public sealed class ProbeTests(LiveSandbox live)
         var slot = TimeSpan.FromSeconds(864);
         var start = new DateTimeOffset(2020, 11, 29, 0, 0, 0, TimeSpan.Zero) + slot / 2;
         var clock = new SkippingClock(start);
-        await using var server = new SandboxServer(new SandboxOptions { Seed = 9, Sites = 80, Now = LiveSandbox.Now, DelayScale = 0.05, Clock = clock, AvailabilitySlot = slot });
+        // A failing homepage stalls 3 s and a visit fails after 1.5 s: a wide margin on either side, so a loaded
+        // machine neither fails a good visit nor passes a stalled one.
+        await using var server = new SandboxServer(new SandboxOptions
+        {
+            Seed = 9, Sites = 80, Now = LiveSandbox.Now, DelayScale = 0.05, Clock = clock, AvailabilitySlot = slot, HomepageFailureDelay = TimeSpan.FromSeconds(60),
+        });
         await server.StartAsync();
         var site = server.Population.Sites.Select(server.Site)
             .Where(s => s.FailurePercent is > 0 and <= 6 && !s.Faults.HasFlag(FaultKind.RateLimit)).OrderBy(s => s.FailurePercent).First();
@@ -25,7 +30,7 @@ public sealed class ProbeTests(LiveSandbox live)
         try
         {
             using var fetcher = new Fetcher(new FetchOptions { ConnectTo = ConnectToRules.Parse(server.Routes()), ExtraRootsPem = [server.CertificateAuthorityPem], Politeness = false });
-            var sampler = new HomepageSampler(fetcher, new SamplerOptions { Visits = 100, Interval = slot, FailAfter = TimeSpan.FromSeconds(15 * 0.05) }, clock, log);
+            var sampler = new HomepageSampler(fetcher, new SamplerOptions { Visits = 100, Interval = slot, FailAfter = TimeSpan.FromSeconds(1.5) }, clock, log);
             var samples = await sampler.SampleAsync(site.SiteUrl);
             Assert.Equal(100, samples.Count);
             Assert.Equal(site.FailurePercent, samples.Count(HomepageSampler.Failed));
