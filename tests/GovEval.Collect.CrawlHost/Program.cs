@@ -20,7 +20,7 @@ using var fetcher = new Fetcher(new FetchOptions
     // Paced so that the test has time to kill the crawl half-way.
     Politeness = true,
     MaxConcurrencyPerHost = 2,
-    MinimumInterval = TimeSpan.FromMilliseconds(15),
+    MinimumInterval = TimeSpan.FromMilliseconds(25),
 });
 var crawler = new SiteCrawler(fetcher, new LinkCheckCache(fetcher), new CrawlOptions
 {

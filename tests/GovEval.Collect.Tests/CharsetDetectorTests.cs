@@ -54,6 +54,14 @@ public sealed class CharsetDetectorTests
     }
 
     [Fact]
+    public void Big5_declared_in_meta_decodes()
+    {
+        const string traditional = "政府資訊公開";
+        var body = Encoding.GetEncoding(950).GetBytes($"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=big5\"></head><body>{traditional}</body></html>");
+        Assert.Contains(traditional, Read(body, "text/html"));
+    }
+
+    [Fact]
     public void GB18030_four_byte_characters_decode()
     {
         const string rare = "㐀䶵";

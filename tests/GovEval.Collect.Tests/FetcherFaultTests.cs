@@ -196,6 +196,20 @@ public sealed class FetcherFaultTests(LiveSandbox live)
         Assert.Equal(FetchStatus.Ok, result.Outcome.Status);
         Assert.StartsWith("https://", result.Outcome.FinalUrl);
         Assert.Single(result.Outcome.Redirects);
+
+        // HTTP/2 is negotiated over TLS (ALPN); cleartext stays HTTP/1.1.
+        Assert.Equal(new Version(2, 0), result.Protocol);
+    }
+
+    [Fact]
+    public async Task Malformed_item_pages_still_yield_their_links()
+    {
+        var site = live.With(FaultKind.MalformedHtml, s => s.Columns[0].Count > 0);
+        using var fetcher = live.Fetcher();
+        var result = await fetcher.GetAsync(site.Url(site.Item(site.Columns[0], 0).Path));
+        var links = Crawling.LinkExtractor.Extract(result.Html!, out _);
+        Assert.Contains(links, l => l.Reference == "/");
+        Assert.True(links.Count(l => l.Source == LinkSource.Anchor) >= 5, $"{links.Count} links");
     }
 
     [Theory]

@@ -40,8 +40,9 @@ public sealed class KillResumeTests(LiveSandbox live)
             }
 
             Assert.False(File.Exists(Path.Combine(work, "killed.txt")));
-            var journaled = JournalLines(journal);
-            Assert.InRange(journaled, 30, Pages - 1);
+            // Link outcomes are journaled too, so the count of lines may pass the page count; the summary file proves
+            // the crawl never finished.
+            Assert.True(JournalLines(journal) >= 30);
 
             using (var second = Start(Args(Path.Combine(work, "resumed.txt"))))
             {

@@ -17,7 +17,12 @@ public sealed class ProbeTests(LiveSandbox live)
         var slot = TimeSpan.FromSeconds(864);
         var start = new DateTimeOffset(2020, 11, 29, 0, 0, 0, TimeSpan.Zero) + slot / 2;
         var clock = new SkippingClock(start);
-        await using var server = new SandboxServer(new SandboxOptions { Seed = 9, Sites = 80, Now = LiveSandbox.Now, DelayScale = 0.05, Clock = clock, AvailabilitySlot = slot });
+        // A failing homepage stalls 3 s and a visit fails after 1.5 s: a wide margin on either side, so a loaded
+        // machine neither fails a good visit nor passes a stalled one.
+        await using var server = new SandboxServer(new SandboxOptions
+        {
+            Seed = 9, Sites = 80, Now = LiveSandbox.Now, DelayScale = 0.05, Clock = clock, AvailabilitySlot = slot, HomepageFailureDelay = TimeSpan.FromSeconds(60),
+        });
         await server.StartAsync();
         var site = server.Population.Sites.Select(server.Site)
             .Where(s => s.FailurePercent is > 0 and <= 6 && !s.Faults.HasFlag(FaultKind.RateLimit)).OrderBy(s => s.FailurePercent).First();
@@ -25,7 +30,7 @@ public sealed class ProbeTests(LiveSandbox live)
         try
         {
             using var fetcher = new Fetcher(new FetchOptions { ConnectTo = ConnectToRules.Parse(server.Routes()), ExtraRootsPem = [server.CertificateAuthorityPem], Politeness = false });
-            var sampler = new HomepageSampler(fetcher, new SamplerOptions { Visits = 100, Interval = slot, FailAfter = TimeSpan.FromSeconds(15 * 0.05) }, clock, log);
+            var sampler = new HomepageSampler(fetcher, new SamplerOptions { Visits = 100, Interval = slot, FailAfter = TimeSpan.FromSeconds(1.5) }, clock, log);
             var samples = await sampler.SampleAsync(site.SiteUrl);
             Assert.Equal(100, samples.Count);
             Assert.Equal(site.FailurePercent, samples.Count(HomepageSampler.Failed));
@@ -131,5 +136,28 @@ public sealed class ProbeTests(LiveSandbox live)
         Assert.True(observation.Transport!.HttpRedirectsToHttps);
         Assert.NotNull(observation.MissingPageProbe);
         Assert.Empty(observation.NotMeasured);
+    }
+
+    [Fact]
+    public async Task One_collector_serves_many_sites_at_once()
+    {
+        var sites = live.Sites(s => !s.Faults.HasFlag(FaultKind.SlowResponse) && !s.Faults.HasFlag(FaultKind.SlowDrip)).Take(6).ToList();
+        using var fetcher = live.Fetcher();
+        using var collector = new SiteCollector(fetcher);
+        var options = new CollectOptions
+        {
+            Crawl = new() { MaxPages = 40 },
+            ShortSample = new SamplerOptions { Visits = 1, FailAfter = TimeSpan.FromSeconds(0.75) },
+            Ipv6Routes = ConnectToRules.Parse(live.Server.Ipv6Routes()),
+        };
+        var observations = await Task.WhenAll(sites.Select(s => collector.CollectAsync(s.SiteUrl, LiveSandbox.Now, options)));
+        for (var i = 0; i < sites.Count; i++)
+        {
+            Assert.Equal(sites[i].SiteUrl, observations[i].Homepage);
+            Assert.Equal(40, observations[i].Pages.Count);
+            Assert.All(observations[i].Pages, p => Assert.Equal(sites[i].Host, new Uri(p.Url).Host));
+            Assert.DoesNotContain(observations[i].Links, l => l.Outcome is { Status: FetchStatus.ScannerError });
+            Assert.Empty(observations[i].NotMeasured);
+        }
     }
 }

@@ -52,6 +52,24 @@ public sealed class SiteCrawlerTests(LiveSandbox live)
         Assert.True(result.Pages.Count > 20);
     }
 
+    [Theory]
+    [InlineData(FaultKind.Burst5xx)]
+    [InlineData(FaultKind.TransientReset)]
+    [InlineData(FaultKind.RetryAfter503)]
+    [InlineData(FaultKind.MalformedHtml)]
+    public async Task Scanner_faults_never_show_up_as_broken_links(FaultKind fault)
+    {
+        var truth = live.Server.Truth();
+        var site = live.With(fault, s => !s.Faults.HasFlag(FaultKind.SlowResponse));
+        var expected = truth.Sites.Single(s => s.Host == site.Host).Defects.Where(d => LinkRules.Contains(d.Rule)).Select(d => UrlNormalizer.Normalize(d.Url)).ToHashSet();
+        using var fetcher = live.Fetcher();
+        var result = await new SiteCrawler(fetcher, new LinkCheckCache(fetcher), new CrawlOptions { MaxPages = 5000, MaxDepth = 10, Parallelism = 16 })
+            .CrawlAsync(site.SiteUrl, LiveSandbox.Now);
+        var faults = result.Links.Where(l => l.Outcome is { IsSiteFault: true }).Select(l => UrlNormalizer.Normalize(l.Target)).ToHashSet();
+        Assert.Empty(faults.Except(expected));
+        Assert.Empty(expected.Except(faults));
+    }
+
     [Fact]
     public async Task An_abandoned_crawl_resumes_from_its_journal_to_the_same_observation()
     {

@@ -24,6 +24,12 @@ public sealed record FetchRequest
     /// <summary>Overrides the fetcher's timeout (the 15 s homepage rule uses its own).</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>
+    /// A deadline for the whole fetch, redirects and retries included (the 15 s homepage rule: a visit fails when
+    /// the homepage is not open after 15 s, however many hops it took). Exceeding it is a Timeout.
+    /// </summary>
+    public TimeSpan? TotalTimeout { get; init; }
+
     /// <summary>Overrides the fetcher's retry count (availability samples are single visits).</summary>
     public int? MaxRetries { get; init; }
 

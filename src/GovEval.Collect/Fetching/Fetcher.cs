@@ -66,7 +66,7 @@ public sealed class Fetcher : IDisposable
     {
         var watch = Stopwatch.StartNew();
         var redirects = new List<Redirect>();
-        var seen = new HashSet<string>(StringComparer.Ordinal) { url };
+        HashSet<string>? seen = null;
         var current = url;
         var method = request.Method;
         var form = request.Form;
@@ -93,7 +93,12 @@ public sealed class Fetcher : IDisposable
                     }
                 }
 
-                var exchange = await SendWithRetriesAsync(uri, method, form, request, cancel).ConfigureAwait(false);
+                if (request.TotalTimeout is { } total && watch.Elapsed >= total)
+                {
+                    return Failed(url, FetchStatus.Timeout, null, redirects, watch, $"not complete within {total.TotalSeconds:0.##} s", current);
+                }
+
+                var exchange = await SendWithRetriesAsync(uri, method, form, request, watch, cancel).ConfigureAwait(false);
                 if (exchange.Failure is { } status)
                 {
                     return Failed(url, status, exchange.Status == 0 ? null : exchange.Status, redirects, watch, exchange.Error, current, exchange.Evidence, exchange.Headers);
@@ -108,6 +113,7 @@ public sealed class Fetcher : IDisposable
 
                     var nextUrl = next.AbsoluteUri;
                     redirects.Add(new Redirect(current, nextUrl, exchange.Status));
+                    seen ??= new HashSet<string>(StringComparer.Ordinal) { url };
                     if (!seen.Add(nextUrl))
                     {
                         return Failed(url, FetchStatus.RedirectLoop, exchange.Status, redirects, watch, $"redirect loop back to {nextUrl}", current, exchange.Evidence, exchange.Headers);
@@ -189,7 +195,7 @@ public sealed class Fetcher : IDisposable
         };
     }
 
-    private async Task<Exchange> SendWithRetriesAsync(Uri uri, string method, IReadOnlyList<KeyValuePair<string, string>>? form, FetchRequest request, CancellationToken cancel)
+    private async Task<Exchange> SendWithRetriesAsync(Uri uri, string method, IReadOnlyList<KeyValuePair<string, string>>? form, FetchRequest request, Stopwatch watch, CancellationToken cancel)
     {
         var maxRetries = request.MaxRetries ?? options.MaxRetries;
         for (var attempt = 0; ; attempt++)
@@ -197,7 +203,19 @@ public sealed class Fetcher : IDisposable
             Exchange exchange;
             using (politeness is null ? null : await politeness.EnterAsync(uri.Host, cancel).ConfigureAwait(false))
             {
-                exchange = await SendOnceAsync(uri, method, form, request, cancel).ConfigureAwait(false);
+                var limit = request.Timeout ?? options.Timeout;
+                if (request.TotalTimeout is { } total)
+                {
+                    var left = total - watch.Elapsed;
+                    if (left <= TimeSpan.Zero)
+                    {
+                        return new Exchange { Failure = FetchStatus.Timeout, Error = $"not complete within {total.TotalSeconds:0.##} s", CapturedAt = options.Clock.GetUtcNow() };
+                    }
+
+                    limit = left < limit ? left : limit;
+                }
+
+                exchange = await SendOnceAsync(uri, method, form, request, limit, cancel).ConfigureAwait(false);
             }
 
             if (attempt >= maxRetries || !IsTransient(exchange))
@@ -229,10 +247,10 @@ public sealed class Fetcher : IDisposable
         _ => false,
     };
 
-    private async Task<Exchange> SendOnceAsync(Uri uri, string method, IReadOnlyList<KeyValuePair<string, string>>? form, FetchRequest request, CancellationToken cancel)
+    private async Task<Exchange> SendOnceAsync(Uri uri, string method, IReadOnlyList<KeyValuePair<string, string>>? form, FetchRequest request, TimeSpan limit, CancellationToken cancel)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        timeout.CancelAfter(request.Timeout ?? options.Timeout);
+        timeout.CancelAfter(limit);
         using var message = new HttpRequestMessage(method switch { "GET" => HttpMethod.Get, "HEAD" => HttpMethod.Head, "POST" => HttpMethod.Post, _ => new HttpMethod(method) }, uri);
         message.Version = options.EnableHttp2 ? HttpVersion.Version20 : HttpVersion.Version11;
         message.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;

@@ -33,7 +33,7 @@ public sealed class HomepageSampler(Fetcher fetcher, SamplerOptions options, Tim
     public async Task<AvailabilitySample> VisitAsync(string homepage, CancellationToken cancel = default)
     {
         var at = time.GetUtcNow();
-        var result = await fetcher.FetchAsync(homepage, new FetchRequest { Timeout = options.FailAfter, MaxRetries = 0, CheckRobots = false }, cancel).ConfigureAwait(false);
+        var result = await fetcher.FetchAsync(homepage, new FetchRequest { Timeout = options.FailAfter, TotalTimeout = options.FailAfter, MaxRetries = 0, CheckRobots = false }, cancel).ConfigureAwait(false);
         var sample = new AvailabilitySample(at, result.Outcome);
         log?.Append(homepage, sample);
         return sample;

@@ -20,6 +20,8 @@ public sealed class SampleLog(string path)
     };
 
     private readonly object gate = new();
+    private Dictionary<string, List<AvailabilitySample>>? index;
+    private long indexedLength = -1;
 
     public string Path { get; } = path;
 
@@ -45,11 +47,26 @@ public sealed class SampleLog(string path)
         }
     }
 
-    /// <summary>Every sample of a homepage (matched after URL normalisation, http and https alike), oldest first.</summary>
+    /// <summary>
+    /// Every sample of a homepage (matched after URL normalisation, http and https alike), oldest first. The file
+    /// is read once and indexed by site (a run asks for thousands of sites); it is read again when it has grown.
+    /// </summary>
     public IReadOnlyList<AvailabilitySample> Read(string homepage)
     {
-        var key = Key(homepage);
-        return ReadAll().Where(s => s.Homepage == key).Select(s => s.Sample).OrderBy(s => s.At).ToList();
+        var length = File.Exists(Path) ? new FileInfo(Path).Length : 0;
+        Dictionary<string, List<AvailabilitySample>> current;
+        lock (gate)
+        {
+            if (index is null || length != indexedLength)
+            {
+                index = ReadAll().GroupBy(s => s.Homepage).ToDictionary(g => g.Key, g => g.Select(s => s.Sample).OrderBy(s => s.At).ToList());
+                indexedLength = length;
+            }
+
+            current = index;
+        }
+
+        return current.TryGetValue(Key(homepage), out var samples) ? samples : [];
     }
 
     public IEnumerable<LoggedSample> ReadAll()
