@@ -49,7 +49,16 @@ public sealed class TransportProbeTests
     {
         var probe = Good with { HttpRedirectsToHttps = false, CertificateValid = null, Https = Outcome("https://www.gd.gov.cn/", FetchStatus.Tls, null) };
         var finding = Assert.Single(Findings(new SecurityChecks(), Site(probe), SecurityChecks.Https));
+        Assert.Contains("TLS握手失败", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Https_refused_connection_is_no_https_not_a_certificate_problem()
+    {
+        var probe = Good with { HttpRedirectsToHttps = false, CertificateValid = false, CertificateProblem = "no HTTPS: connection refused", Https = Outcome("https://www.gd.gov.cn/", FetchStatus.Connection, null) };
+        var finding = Assert.Single(Findings(new SecurityChecks(), Site(probe), SecurityChecks.Https));
         Assert.Contains("不支持HTTPS", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("证书", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
