@@ -22,10 +22,12 @@ public sealed class CollectorAgreementTests(ITestOutputHelper output)
     [
         "identity.site-id-code", "identity.footer", "identity.domain", "meta.page-tags", "security.https",
         "security.mixed-content", "network.ipv6", "http.soft-404", "content.typo", "content.sensitive",
-        "veto.serious-error", "privacy.pii",
+        "veto.serious-error", "privacy.pii", SandboxTruthReading.ObservatoryHeaders,
     ];
 
     private static readonly string[] Reported = [.. Asserted, "security.headers"];
+
+    private static string RuleOf(string key) => key.Split(' ')[1];
 
     [Theory]
     [InlineData(5, 30)]
@@ -60,14 +62,17 @@ public sealed class CollectorAgreementTests(ITestOutputHelper output)
         await Parallel.ForEachAsync(Enumerable.Range(0, measured.Count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, cancel) =>
             observations[i] = await collector.CollectAsync($"http://{measured[i].Host}/", now, options, cancel));
 
-        var expected = measured.SelectMany(s => s.Defects.Where(d => Reported.Contains(d.Rule)).Select(d => Key(s.Host, d.Rule, d.Url))).ToHashSet(StringComparer.Ordinal);
+        var expected = measured.SelectMany(s => SandboxTruthReading.Keys(server, s, Reported)).ToHashSet(StringComparer.Ordinal);
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < measured.Count; i++)
         {
             var context = new CheckContext(CheckOptions.Default);
             foreach (var finding in Families.SelectMany(f => f.Run(observations[i], context).Findings))
             {
-                found.TryAdd(Key(measured[i].Host, finding.Rule, finding.Url), finding.Message);
+                foreach (var key in SandboxTruthReading.Keys(measured[i].Host, finding))
+                {
+                    found.TryAdd(key, finding.Message);
+                }
             }
 
             foreach (var notMeasured in observations[i].NotMeasured.Where(n => Reported.Contains(n.Rule)))
@@ -80,8 +85,8 @@ public sealed class CollectorAgreementTests(ITestOutputHelper output)
         var failures = new List<string>();
         foreach (var rule in Reported)
         {
-            var e = expected.Where(k => k.Split(' ')[1] == rule).ToHashSet();
-            var f = found.Keys.Where(k => k.Split(' ')[1] == rule).ToHashSet();
+            var e = expected.Where(k => RuleOf(k) == rule).ToHashSet();
+            var f = found.Keys.Where(k => RuleOf(k) == rule).ToHashSet();
             var tp = e.Intersect(f).Count();
             var precision = f.Count == 0 ? 1.0 : (double)tp / f.Count;
             var recall = e.Count == 0 ? 1.0 : (double)tp / e.Count;
@@ -111,6 +116,4 @@ public sealed class CollectorAgreementTests(ITestOutputHelper output)
         new GovEval.Checks.Network.Ipv6Checks(), new GovEval.Checks.Http.Soft404Checks(), new GovEval.Checks.Content.ContentChecks(),
         new GovEval.Checks.Privacy.PrivacyChecks(),
     ];
-
-    private static string Key(string host, string rule, string url) => $"{host} {rule} {UrlNormalizer.Normalize(url)}";
 }

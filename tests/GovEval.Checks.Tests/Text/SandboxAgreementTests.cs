@@ -16,7 +16,7 @@ public sealed class SandboxAgreementTests(ITestOutputHelper output)
     private static readonly string[] Asserted =
     [
         "identity.site-id-code", "identity.footer", "identity.domain", "meta.page-tags", "security.mixed-content",
-        "content.typo", "content.sensitive", "veto.serious-error", "privacy.pii", "http.soft-404",
+        "content.typo", "content.sensitive", "veto.serious-error", "privacy.pii", "http.soft-404", SandboxTruthReading.ObservatoryHeaders,
     ];
 
     private static readonly string[] Reported = [.. Asserted, "security.headers"];
@@ -40,16 +40,16 @@ public sealed class SandboxAgreementTests(ITestOutputHelper output)
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var site in truth.Sites)
         {
-            foreach (var defect in site.Defects.Where(d => Reported.Contains(d.Rule)))
-            {
-                expected.Add(Key(site.Host, defect.Rule, defect.Url));
-            }
+            expected.UnionWith(SandboxTruthReading.Keys(server, site, Reported));
 
             var observation = SandboxAnswerCrawler.Collect(server, site.Host, now);
             var context = new CheckContext(CheckOptions.Default);
             foreach (var finding in families.SelectMany(f => f.Run(observation, context).Findings))
             {
-                found.TryAdd(Key(site.Host, finding.Rule, finding.Url), finding.Message);
+                foreach (var key in SandboxTruthReading.Keys(site.Host, finding))
+                {
+                    found.TryAdd(key, finding.Message);
+                }
             }
         }
 
@@ -80,6 +80,4 @@ public sealed class SandboxAgreementTests(ITestOutputHelper output)
 
         Assert.True(failures.Count == 0, string.Join("; ", failures));
     }
-
-    private static string Key(string host, string rule, string url) => $"{host} {rule} {UrlNormalizer.Normalize(url)}";
 }
