@@ -32,7 +32,7 @@ public static class PageText
     public static string Of(IDocument document) => Cache.GetValue(document, Extract);
 
     /// <summary>
-    /// Text a browser does not draw (hidden attribute, display:none), block by block. Hijacked sites hide their
+    /// Text a browser does not draw (hidden attribute, display:none, visibility:hidden), block by block. Hijacked sites hide their
     /// gambling and porn links this way (暗链): invisible to a visitor, still published and still indexed.
     /// </summary>
     public static string HiddenOf(IDocument document) => HiddenCache.GetValue(document, d =>
@@ -122,7 +122,7 @@ public static class PageText
             ? Separator.Cell
             : Blocks.Contains(name) ? Separator.Line : Separator.None;
 
-    /// <summary>What a browser does not draw: the hidden attribute and inline display:none.</summary>
+    /// <summary>What a browser does not draw: the hidden attribute, inline display:none and visibility:hidden.</summary>
     private static bool IsHidden(IElement element)
     {
         if (element.HasAttribute("hidden"))
@@ -137,7 +137,7 @@ public static class PageText
         }
 
         var compact = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
-        return compact.Contains("display:none", StringComparison.Ordinal);
+        return compact.Contains("display:none", StringComparison.Ordinal) || compact.Contains("visibility:hidden", StringComparison.Ordinal);
     }
 
     private enum Separator
