@@ -32,8 +32,8 @@ public sealed partial class IdentityChecks : ICheckFamily
         var document = page is { Outcome.Status: FetchStatus.Ok } ? context.Document(page) : null;
         if (page is null || document is null)
         {
-            notMeasured.Add(new NotMeasured(SiteId, "首页未能取得HTML"));
-            notMeasured.Add(new NotMeasured(Footer, "首页未能取得HTML"));
+            NotMeasuredOnce.Add(notMeasured, observation, SiteId, "首页未能取得HTML");
+            NotMeasuredOnce.Add(notMeasured, observation, Footer, "首页未能取得HTML");
             return new CheckResult(findings, new Dictionary<string, decimal>(), notMeasured);
         }
 

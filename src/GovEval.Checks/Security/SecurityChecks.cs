@@ -26,7 +26,7 @@ public sealed class SecurityChecks : ICheckFamily
         switch (HttpsProblems(observation.Transport))
         {
             case null:
-                notMeasured.Add(new NotMeasured(Https, "未完成HTTPS探测"));
+                NotMeasuredOnce.Add(notMeasured, observation, Https, "未完成HTTPS探测");
                 break;
             case { Count: > 0 } problems:
                 findings.Add(new Finding(Https, Severity.Deduction, homepage, homepage, string.Join("；", problems)));
@@ -36,7 +36,7 @@ public sealed class SecurityChecks : ICheckFamily
         var page = SitePages.Homepage(observation);
         if (page is null || page.Outcome.Status != FetchStatus.Ok)
         {
-            notMeasured.Add(new NotMeasured(Headers, "首页未能取得响应"));
+            NotMeasuredOnce.Add(notMeasured, observation, Headers, "首页未能取得响应");
         }
         else
         {

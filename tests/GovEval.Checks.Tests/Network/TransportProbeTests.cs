@@ -99,4 +99,13 @@ public sealed class TransportProbeTests
         Assert.Single(Run(new Soft404Checks(), Site(missing: Outcome(missing, FetchStatus.ScannerError, null))).NotMeasured);
         Assert.Empty(Run(new Soft404Checks(), Site(missing: Outcome(missing, FetchStatus.Timeout, null))).Findings);
     }
+
+    [Fact]
+    public void Not_measured_is_said_once_when_collection_already_said_it()
+    {
+        var site = Site() with { NotMeasured = [new NotMeasured(Http.Soft404Checks.Soft404, "probe failed in the scanner"), new NotMeasured(Ipv6Checks.Ipv6, "IPv6 fetch failed")] };
+        Assert.Empty(Run(new Soft404Checks(), site).NotMeasured);
+        Assert.Empty(Run(new Ipv6Checks(), site).NotMeasured);
+        Assert.Single(Run(new SecurityChecks(), site).NotMeasured, n => n.Rule == SecurityChecks.Https);
+    }
 }
