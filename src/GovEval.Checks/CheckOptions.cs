@@ -5,6 +5,53 @@ public sealed record CheckOptions
 {
     public static CheckOptions Default { get; } = new();
 
+    // ── Availability, Links, Columns, Freshness, Interaction, Services, Search (readings of RULES.md §1) ──
+
+    /// <summary>A homepage visit fails when the page is still not open after this long (the 15 s rule).</summary>
+    public TimeSpan HomepageTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>veto.unreachable: failed visits at or above this percentage of visits.</summary>
+    public decimal UnreachableSharePercent { get; init; } = 5m;
+
+    /// <summary>The homepage monitoring window (2 weeks) in days.</summary>
+    public int HomepageWindowDays { get; init; } = 14;
+
+    /// <summary>freshness.homepage: fewer dated homepage items inside the window than this.</summary>
+    public int HomepageMinNewItems { get; init; } = 3;
+
+    /// <summary>Update period of 动态/要闻 columns, in days (2 weeks).</summary>
+    public int NewsPeriodDays { get; init; } = 14;
+
+    /// <summary>Update period of 通知公告 and 政策文件 columns, in months.</summary>
+    public int NoticePolicyPeriodMonths { get; init; } = 6;
+
+    /// <summary>Update period of 人事 and 规划计划 columns, in months (1 year).</summary>
+    public int PersonnelPlanPeriodMonths { get; init; } = 12;
+
+    /// <summary>veto.columns-stale: this many stale 动态/要闻/通知公告/政策文件 columns.</summary>
+    public int VetoStaleCoreColumns { get; init; } = 5;
+
+    /// <summary>veto.columns-stale: this many stale columns of any dated class.</summary>
+    public int VetoStaleColumns { get; init; } = 10;
+
+    /// <summary>veto.columns-stale: this many blank columns.</summary>
+    public int VetoBlankColumns { get; init; } = 5;
+
+    /// <summary>interaction.unanswered: a message left without a reply for more than this many months…</summary>
+    public int UnansweredAfterMonths { get; init; } = 3;
+
+    /// <summary>…submitted within this many months (the rule looks back 1 year).</summary>
+    public int UnansweredWithinMonths { get; init; } = 12;
+
+    /// <summary>interaction.slow-reply: a reply more than this many days after submission.</summary>
+    public int SlowReplyDays { get; init; } = 30;
+
+    /// <summary>Targets that are files to download (downloads.broken), by extension without the dot.</summary>
+    public IReadOnlySet<string> DownloadExtensions { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "wps", "et", "zip", "rar", "7z", "txt", "ofd", "csv",
+    };
+
     // Content, Privacy (docs/checks.md "Content"): null paths use the lists embedded from data/dictionaries.
 
     /// <summary>Wrong forms of official terms and leader titles (wrong, right, serious yes/no), replacing the embedded list.</summary>

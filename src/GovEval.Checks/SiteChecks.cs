@@ -8,6 +8,12 @@ public static class SiteChecks
     /// <summary>The families in report order. Add a family here and in docs/checks.md.</summary>
     public static IReadOnlyList<ICheckFamily> Families { get; } =
     [
+        new Availability.HomepageAvailability(),
+        new Links.BrokenLinks(),
+        new Freshness.UpdateChecks(),
+        new Interaction.ConsultationChecks(),
+        new Services.GuideElements(),
+        new Search.SiteSearch(),
         new Identity.IdentityChecks(),
         new Meta.PageTagChecks(),
         new Security.SecurityChecks(),

@@ -1,0 +1,123 @@
+using System.Globalization;
+using GovEval.Checks.Columns;
+using GovEval.Core.Observations;
+
+namespace GovEval.Checks.Interaction;
+
+/// <summary>
+/// The online consultation channel (RULES.md veto.interaction): a 政务咨询-type column must exist (信访, 纪检举报,
+/// 在线访谈, 调查征集 don't count), and its messages must be answered: none left without a reply for more than
+/// 3 months within the last year (interaction.unanswered), none answered after more than 30 days
+/// (interaction.slow-reply). Both name the column's first list page.
+/// </summary>
+public sealed class ConsultationChecks : ICheckFamily
+{
+    public const string ChannelRule = "interaction.channel";
+    public const string UnansweredRule = "interaction.unanswered";
+    public const string SlowReplyRule = "interaction.slow-reply";
+    public const string VetoRule = "veto.interaction";
+
+    public IReadOnlyList<string> Rules { get; } = [ChannelRule, UnansweredRule, SlowReplyRule, VetoRule];
+
+    public CheckResult Run(SiteObservation observation, CheckContext context)
+    {
+        var options = context.Options;
+        var home = observation.Homepage;
+        var today = ColumnFreshness.Today(observation);
+        var findings = new List<Finding>();
+        var notMeasured = new List<NotMeasured>();
+        var consultations = ColumnFreshness.Read(observation, context)
+            .Where(c => c.Class == ColumnClass.Interaction && ColumnClassifier.IsConsultation(c.Name))
+            .ToList();
+
+        if (consultations.Count == 0 && !HomepageLinksConsultation(observation, context))
+        {
+            if (SitePages.Homepage(observation) is { } page && context.Document(page) is not null)
+            {
+                findings.Add(new Finding(ChannelRule, Severity.Deduction, home, home, "未提供政务咨询类在线互动渠道"));
+                findings.Add(new Finding(VetoRule, Severity.Veto, home, home, "无有效的政务咨询渠道（信访、举报、访谈、征集类栏目不计）"));
+            }
+            else
+            {
+                notMeasured.Add(new NotMeasured(ChannelRule, "首页未能获取"));
+                notMeasured.Add(new NotMeasured(VetoRule, "首页未能获取"));
+            }
+
+            return new CheckResult(findings, new Dictionary<string, decimal>(), notMeasured);
+        }
+
+        var byUrl = SitePages.ByUrl(observation);
+        var unansweredAfter = today.AddMonths(-options.UnansweredAfterMonths);
+        var unansweredSince = today.AddMonths(-options.UnansweredWithinMonths);
+        var total = 0;
+        var vetoed = false;
+        foreach (var column in consultations)
+        {
+            if (column.Status != ColumnStatus.Read)
+            {
+                notMeasured.Add(new NotMeasured(UnansweredRule, $"栏目“{column.Name}”列表页未能获取：{column.Url}"));
+                notMeasured.Add(new NotMeasured(SlowReplyRule, $"栏目“{column.Name}”列表页未能获取：{column.Url}"));
+                continue;
+            }
+
+            var messages = Read(column, byUrl, context, today);
+            total += messages.Count;
+            var unanswered = messages.Where(m => m.Replied is null && m.Submitted >= unansweredSince && m.Submitted < unansweredAfter)
+                .OrderBy(m => m.Submitted).ToList();
+            var slow = messages.Where(m => m.Replied is { } r && r.DayNumber - m.Submitted.DayNumber > options.SlowReplyDays)
+                .OrderByDescending(m => m.Replied!.Value.DayNumber - m.Submitted.DayNumber).ToList();
+            if (unanswered.Count > 0)
+            {
+                var oldest = unanswered[0];
+                findings.Add(new Finding(UnansweredRule, Severity.Deduction, column.Url, oldest.Url,
+                    $"栏目“{column.Name}”有{unanswered.Count}条留言超过{options.UnansweredAfterMonths}个月未答复（最早{Iso(oldest.Submitted)}）"));
+                if (!vetoed)
+                {
+                    findings.Add(new Finding(VetoRule, Severity.Veto, home, column.Url,
+                        $"政务咨询栏目“{column.Name}”留言超过{options.UnansweredAfterMonths}个月未答复"));
+                    vetoed = true;
+                }
+            }
+
+            if (slow.Count > 0)
+            {
+                var worst = slow[0];
+                findings.Add(new Finding(SlowReplyRule, Severity.Deduction, column.Url, worst.Url,
+                    $"栏目“{column.Name}”有{slow.Count}条留言答复超过{options.SlowReplyDays}天（最长{worst.Replied!.Value.DayNumber - worst.Submitted.DayNumber}天）"));
+            }
+        }
+
+        return new CheckResult(findings, new Dictionary<string, decimal> { ["interaction.messages"] = total }, notMeasured);
+    }
+
+    /// <summary>Messages of a column from its list lines, completed by the message pages that were fetched.</summary>
+    private static List<Message> Read(SiteColumn column, Dictionary<string, PageObservation> byUrl, CheckContext context, DateOnly today)
+    {
+        var messages = new List<Message>();
+        foreach (var entry in column.Entries)
+        {
+            var fromList = Messages.Read(entry.Text, today);
+            (DateOnly Submitted, DateOnly? Replied)? fromPage = null;
+            if (byUrl.TryGetValue(entry.Url, out var page) && context.Document(page)?.Body is { } body)
+            {
+                fromPage = Messages.Read(SitePages.Text(body), today);
+            }
+
+            if ((fromList ?? fromPage) is not { } read)
+            {
+                continue;
+            }
+
+            messages.Add(new Message(entry.Url, entry.Title, read.Submitted, fromList?.Replied ?? fromPage?.Replied));
+        }
+
+        return messages;
+    }
+
+    private static bool HomepageLinksConsultation(SiteObservation observation, CheckContext context) =>
+        SitePages.Homepage(observation) is { } home && context.Document(home) is { } document
+        && document.QuerySelectorAll("a[href]").Any(a => !a.TextContent.Contains("写信", StringComparison.Ordinal)
+            && ColumnClassifier.IsConsultation(SitePages.Text(a)) && ColumnClassifier.Classify(SitePages.Text(a)) == ColumnClass.Interaction);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,50 @@
+using GovEval.Checks.Columns;
+
+namespace GovEval.Checks.Interaction;
+
+/// <summary>A consultation message: when it was submitted and, if answered, when.</summary>
+public sealed record Message(string Url, string Title, DateOnly Submitted, DateOnly? Replied);
+
+/// <summary>
+/// Reads messages from the lines of a 留言 list (留言时间：… 回复时间：… / 状态：待回复) and from message pages
+/// (留言时间 / 答复时间 / 办理状态 rows). Dates are read only after their labels, so a title's numbers or a reply's
+/// text never pass for a date.
+/// </summary>
+public static class Messages
+{
+    private static readonly string[] SubmittedLabels = ["留言时间", "留言日期", "提交时间", "来信时间", "来信日期", "写信时间", "咨询时间", "提问时间"];
+    private static readonly string[] RepliedLabels = ["回复时间", "回复日期", "答复时间", "答复日期", "办结时间", "反馈时间"];
+
+    /// <summary>The submission and reply dates in a text, when it names a submission date.</summary>
+    public static (DateOnly Submitted, DateOnly? Replied)? Read(string text, DateOnly today)
+    {
+        if (After(text, SubmittedLabels, today) is not { } submitted)
+        {
+            return null;
+        }
+
+        return (submitted, After(text, RepliedLabels, today));
+    }
+
+    private static DateOnly? After(string text, string[] labels, DateOnly today)
+    {
+        foreach (var label in labels)
+        {
+            var at = text.IndexOf(label, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            // Only the value right after the label: the next label's date is not this one's.
+            var rest = text[(at + label.Length)..];
+            var value = rest.Length > 24 ? rest[..24] : rest;
+            if (ListDates.First(value, today) is { } date)
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+}
