@@ -12,9 +12,7 @@ namespace GovEval.Checks.Tests.Text;
 /// Precision and recall of the Identity, Meta, Security, Network, Http, Content and Privacy families against the
 /// sandbox's truth, with observations from the real collector (<see cref="SiteCollector"/>) over sockets: TLS,
 /// certificates and IPv6 routes included. Compared by (host, rule, normalised url) as RULES.md §5 says.
-/// Rate-limited sites are left out: at 5 requests a second their crawl would take minutes. security.headers is
-/// reported, not asserted, until the sandbox stops sending CSP frame-ancestors where the truth says X-Frame-Options
-/// is missing.
+/// Rate-limited sites are left out: at 5 requests a second their crawl would take minutes.
 /// </summary>
 public sealed class CollectorAgreementTests(ITestOutputHelper output)
 {
@@ -22,12 +20,11 @@ public sealed class CollectorAgreementTests(ITestOutputHelper output)
     [
         "identity.site-id-code", "identity.footer", "identity.domain", "meta.page-tags", "security.https",
         "security.mixed-content", "network.ipv6", "http.soft-404", "content.typo", "content.sensitive",
-        "veto.serious-error", "privacy.pii", SandboxTruthReading.ObservatoryHeaders,
+        "veto.serious-error", "privacy.pii", "security.headers",
     ];
 
-    private static readonly string[] Reported = [.. Asserted, "security.headers"];
+    private static readonly string[] Reported = Asserted;
 
-    private static string RuleOf(string key) => key.Split(' ')[1];
 
     [Theory]
     [InlineData(5, 30)]
@@ -64,17 +61,14 @@ public sealed class CollectorAgreementTests(ITestOutputHelper output)
         await Parallel.ForEachAsync(Enumerable.Range(0, measured.Count), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, cancel) =>
             observations[i] = await collector.CollectAsync($"http://{measured[i].Host}/", now, options, cancel));
 
-        var expected = measured.SelectMany(s => SandboxTruthReading.Keys(server, s, Reported)).ToHashSet(StringComparer.Ordinal);
+        var expected = measured.SelectMany(s => TruthKeys.Of(s, Reported)).ToHashSet(StringComparer.Ordinal);
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < measured.Count; i++)
         {
             var context = new CheckContext(CheckOptions.Default);
             foreach (var finding in Families.SelectMany(f => f.Run(observations[i], context).Findings))
             {
-                foreach (var key in SandboxTruthReading.Keys(measured[i].Host, finding))
-                {
-                    found.TryAdd(key, finding.Message);
-                }
+                found.TryAdd(TruthKeys.Of(measured[i].Host, finding), finding.Message);
             }
 
             foreach (var notMeasured in observations[i].NotMeasured.Where(n => Reported.Contains(n.Rule)))
@@ -87,8 +81,8 @@ public sealed class CollectorAgreementTests(ITestOutputHelper output)
         var failures = new List<string>();
         foreach (var rule in Reported)
         {
-            var e = expected.Where(k => RuleOf(k) == rule).ToHashSet();
-            var f = found.Keys.Where(k => RuleOf(k) == rule).ToHashSet();
+            var e = expected.Where(k => TruthKeys.RuleOf(k) == rule).ToHashSet();
+            var f = found.Keys.Where(k => TruthKeys.RuleOf(k) == rule).ToHashSet();
             var tp = e.Intersect(f).Count();
             var precision = f.Count == 0 ? 1.0 : (double)tp / f.Count;
             var recall = e.Count == 0 ? 1.0 : (double)tp / e.Count;
