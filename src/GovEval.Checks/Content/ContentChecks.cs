@@ -43,11 +43,14 @@ public sealed class ContentChecks : ICheckFamily
                 findings.Add(new Finding(Typo, Severity.Deduction, url, url, $"疑似错别字：{quoted}"));
             }
 
-            var terms = SensitiveTerms(text, dictionaries);
+            // Sensitive terms count in hidden text too: hijacked pages hide their spam links from visitors.
+            var visibleTerms = SensitiveTerms(text, dictionaries);
+            var hiddenTerms = SensitiveTerms(PageText.HiddenOf(document), dictionaries).Except(visibleTerms).ToList();
+            var terms = visibleTerms.Concat(hiddenTerms).ToList();
             if (terms.Count > 0)
             {
                 sensitivePages++;
-                var quoted = string.Join("、", terms.Take(QuotedPerMessage).Select(t => $"“{t.Word}”"));
+                var quoted = string.Join("、", terms.Take(QuotedPerMessage).Select(t => hiddenTerms.Contains(t) ? $"“{t.Word}”（隐藏内容）" : $"“{t.Word}”"));
                 findings.Add(new Finding(Sensitive, Severity.Warning, url, url, $"含敏感词：{quoted}"));
             }
 

@@ -42,6 +42,11 @@ public sealed class ContentDictionaries
             .ToList();
 
         WrongForms = [.. OfficialTerms, .. MisusedWords];
+
+        // A wrong form can be part of correct text elsewhere in the lists (高兴得 → 高兴地 is wrong alone, yet
+        // 高兴得不得了 is the right form of another entry): such right forms around a match shield it.
+        var rights = WrongForms.Select(w => w.Right).Distinct(StringComparer.Ordinal).ToList();
+        Shields = WrongForms.Select(w => (IReadOnlyList<string>)rights.Where(r => r.Length > w.Wrong.Length && r.Contains(w.Wrong, StringComparison.Ordinal)).ToList()).ToList();
         WrongFormAutomaton = new AhoCorasick(WrongForms.Select(w => w.Wrong).ToList());
         SensitiveAutomaton = new AhoCorasick(SensitiveTerms.Select(t => t.Word).ToList());
         Pinyin = options.SamePinyinMatching ? PinyinTable.Load(options.PinyinPath) : null;
@@ -58,6 +63,9 @@ public sealed class ContentDictionaries
     public IReadOnlyList<WrongForm> WrongForms { get; }
 
     public AhoCorasick WrongFormAutomaton { get; }
+
+    /// <summary>Per wrong form: right forms of any list that contain it, so text holding them is correct.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Shields { get; }
 
     public AhoCorasick SensitiveAutomaton { get; }
 

@@ -7,8 +7,8 @@ public sealed record TypoHit(string Written, string Right, bool Serious, bool Sa
 
 /// <summary>
 /// Finds wrong forms in text: listed wrong forms exactly (one automaton pass), and official terms written with
-/// one same-sounding wrong character that no list names (near misses by pinyin). A listed wrong form inside its
-/// own right form (a misused-word entry that is part of a longer correct word) is not an error.
+/// one same-sounding wrong character that no list names (near misses by pinyin). A listed wrong form inside a
+/// right form of the lists (高兴得 inside 高兴得不得了) is correct text, not an error.
 /// </summary>
 public static class TypoMatcher
 {
@@ -22,7 +22,7 @@ public static class TypoMatcher
         foreach (var match in dictionaries.WrongFormAutomaton.Matches(text))
         {
             var form = dictionaries.WrongForms[match.Pattern];
-            if (InsideRightForm(text, match, form.Right) || !seen.Add((form.Wrong, form.Right)))
+            if (dictionaries.Shields[match.Pattern].Any(right => InsideRightForm(text, match, right)) || !seen.Add((form.Wrong, form.Right)))
             {
                 continue;
             }
@@ -85,8 +85,7 @@ public static class TypoMatcher
 
     private static bool InsideRightForm(string text, PatternMatch match, string right)
     {
-        // Some entries are part of their own right form (a wrong XY whose right form is XYZ): text that holds the
-        // right form around the match is correct.
+        // The right form must cover the whole match for the text to be correct.
         var from = Math.Max(0, match.Start - right.Length);
         var to = Math.Min(text.Length, match.Start + match.Length + right.Length);
         var window = text[from..to];

@@ -18,7 +18,9 @@ public sealed class Soft404Checks : ICheckFamily
         var probe = observation.MissingPageProbe;
         if (probe is null || probe.IsUnknown)
         {
-            return new CheckResult([], new Dictionary<string, decimal>(), [new NotMeasured(Soft404, "未完成不存在页面探测")]);
+            var notMeasured = new List<NotMeasured>();
+            Text.NotMeasuredOnce.Add(notMeasured, observation, Soft404, "未完成不存在页面探测");
+            return new CheckResult([], new Dictionary<string, decimal>(), notMeasured);
         }
 
         if (probe.Status != FetchStatus.Ok)

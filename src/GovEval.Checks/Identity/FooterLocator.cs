@@ -4,13 +4,13 @@ namespace GovEval.Checks.Identity;
 
 /// <summary>
 /// Finds a page's footer the way a person would: &lt;footer&gt; elements and blocks whose class or id says foot or
-/// bottom (footer, foot, bottom, ft-wrap…), outermost ones only so a nested footer-inner is not read twice; when a
+/// bottom (footer, foot, bottom, copyright, banquan, dibu), outermost ones only so a nested footer-inner is not read twice; when a
 /// template names nothing, the last block of the body. Templates often split the footer in two (links above,
 /// identity below), so every outermost candidate is kept.
 /// </summary>
 public static class FooterLocator
 {
-    private static readonly string[] Markers = ["foot", "bottom", "copyright", "banquan"];
+    private static readonly string[] Markers = ["foot", "bottom", "copyright", "banquan", "dibu"];
 
     public static IReadOnlyList<IElement> Find(IDocument document)
     {

@@ -32,8 +32,8 @@ public sealed partial class IdentityChecks : ICheckFamily
         var document = page is { Outcome.Status: FetchStatus.Ok } ? context.Document(page) : null;
         if (page is null || document is null)
         {
-            notMeasured.Add(new NotMeasured(SiteId, "首页未能取得HTML"));
-            notMeasured.Add(new NotMeasured(Footer, "首页未能取得HTML"));
+            NotMeasuredOnce.Add(notMeasured, observation, SiteId, "首页未能取得HTML");
+            NotMeasuredOnce.Add(notMeasured, observation, Footer, "首页未能取得HTML");
             return new CheckResult(findings, new Dictionary<string, decimal>(), notMeasured);
         }
 
@@ -122,6 +122,7 @@ public sealed partial class IdentityChecks : ICheckFamily
     [GeneratedRegex(@"ICP\s*备\s*[0-9]{4,}", RegexOptions.IgnoreCase)]
     private static partial Regex IcpNumber();
 
-    [GeneratedRegex(@"公网安备\s*[0-9]{6,}")]
+    // 京公网安备 11010202000001号 is the printed form; some footers label it 公安机关备案号 or 公安备案号 instead.
+    [GeneratedRegex(@"(?:公网安备|公安机关备案号|公安备案号)[：:\s]*(?:[\u4e00-\u9fff]{1,2}公网安备\s*)?[0-9]{6,}")]
     private static partial Regex PublicSecurityNumber();
 }

@@ -12,6 +12,13 @@ public sealed class Ipv6Checks : ICheckFamily
 
     public IReadOnlyList<string> Rules { get; } = [Ipv6];
 
+    private static List<NotMeasured> Unmeasured(SiteObservation observation)
+    {
+        var list = new List<NotMeasured>();
+        Text.NotMeasuredOnce.Add(list, observation, Ipv6, "未完成IPv6探测");
+        return list;
+    }
+
     public CheckResult Run(SiteObservation observation, CheckContext context)
     {
         var transport = observation.Transport;
@@ -26,7 +33,7 @@ public sealed class Ipv6Checks : ICheckFamily
         };
         return problem switch
         {
-            null => new CheckResult([], new Dictionary<string, decimal>(), [new NotMeasured(Ipv6, "未完成IPv6探测")]),
+            null => new CheckResult([], new Dictionary<string, decimal>(), Unmeasured(observation)),
             "" => CheckResult.Empty,
             _ => new CheckResult([new Finding(Ipv6, Severity.Warning, homepage, homepage, problem)], new Dictionary<string, decimal>(), []),
         };

@@ -22,6 +22,7 @@ public static partial class PiiScanner
 {
     public static IReadOnlyList<PiiHit> Find(string text, DateOnly today)
     {
+        text = HalfWidth(text);
         var hits = new List<PiiHit>();
         var taken = new List<(int Start, int End)>();
         bool Free(int start, int length) => !taken.Any(t => start < t.End && t.Start < start + length);
@@ -60,6 +61,27 @@ public static partial class PiiScanner
 
         hits.Sort((a, b) => a.Start.CompareTo(b.Start));
         return hits;
+    }
+
+    /// <summary>
+    /// Full-width digits, X and asterisks (１３８＊＊＊＊５６７８) as their ASCII forms, one character for one so
+    /// offsets stay valid: Chinese editors type both.
+    /// </summary>
+    private static string HalfWidth(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\uFF0A', '\uFF58'))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c is >= '\uFF10' and <= '\uFF19' or '\uFF0A' or '\uFF38' or '\uFF58' or '\uFF0D' ? (char)(c - 0xFEE0) : c;
+            }
+        });
     }
 
     private static string Digits(string value) => new(value.Where(char.IsAsciiDigit).ToArray());

@@ -26,7 +26,7 @@ public sealed class SecurityChecks : ICheckFamily
         switch (HttpsProblems(observation.Transport))
         {
             case null:
-                notMeasured.Add(new NotMeasured(Https, "未完成HTTPS探测"));
+                NotMeasuredOnce.Add(notMeasured, observation, Https, "未完成HTTPS探测");
                 break;
             case { Count: > 0 } problems:
                 findings.Add(new Finding(Https, Severity.Deduction, homepage, homepage, string.Join("；", problems)));
@@ -36,7 +36,7 @@ public sealed class SecurityChecks : ICheckFamily
         var page = SitePages.Homepage(observation);
         if (page is null || page.Outcome.Status != FetchStatus.Ok)
         {
-            notMeasured.Add(new NotMeasured(Headers, "首页未能取得响应"));
+            NotMeasuredOnce.Add(notMeasured, observation, Headers, "首页未能取得响应");
         }
         else
         {
@@ -76,13 +76,17 @@ public sealed class SecurityChecks : ICheckFamily
         var problems = new List<string>();
         var https = transport.Https;
         var httpsUnknown = https is null || https.IsUnknown;
-        if (transport.CertificateValid == false)
+        if (!httpsUnknown && https!.Status is FetchStatus.Connection or FetchStatus.Timeout or FetchStatus.Dns)
         {
-            problems.Add(string.IsNullOrWhiteSpace(transport.CertificateProblem) ? "HTTPS证书无效" : $"HTTPS证书无效（{transport.CertificateProblem}）");
+            problems.Add("网站不支持HTTPS访问（无法建立HTTPS连接）");
         }
-        else if (!httpsUnknown && https!.Status is FetchStatus.Tls or FetchStatus.Connection or FetchStatus.Timeout)
+        else if (transport.CertificateValid == false)
         {
-            problems.Add("网站不支持HTTPS访问（TLS连接失败）");
+            problems.Add($"HTTPS证书无效{CertificateReason(transport.CertificateProblem)}");
+        }
+        else if (!httpsUnknown && https!.Status is FetchStatus.Tls)
+        {
+            problems.Add("网站不支持HTTPS访问（TLS握手失败）");
         }
 
         if (transport.HttpRedirectsToHttps == false)
@@ -96,6 +100,22 @@ public sealed class SecurityChecks : ICheckFamily
         }
 
         return problems;
+    }
+
+    /// <summary>The collector's certificate problem in the report's language, the original kept for the expert.</summary>
+    private static string CertificateReason(string? problem)
+    {
+        if (string.IsNullOrWhiteSpace(problem))
+        {
+            return "";
+        }
+
+        var lower = problem.ToLowerInvariant();
+        var reason = lower.Contains("expired", StringComparison.Ordinal) || lower.Contains("nottimevalid", StringComparison.Ordinal) ? "证书已过期"
+            : lower.Contains("name", StringComparison.Ordinal) ? "证书域名不符"
+            : lower.Contains("self", StringComparison.Ordinal) || lower.Contains("untrusted", StringComparison.Ordinal) || lower.Contains("chain", StringComparison.Ordinal) ? "证书不受信任"
+            : null;
+        return reason is null ? $"（{problem}）" : $"（{reason}：{problem}）";
     }
 
     /// <summary>http:// addresses of subresources the page loads (not links it offers).</summary>

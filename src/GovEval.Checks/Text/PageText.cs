@@ -26,23 +26,51 @@ public static class PageText
     // Content and Privacy both read every page's text; CheckContext caches the DOM per site, so keying the text
     // on the document object shares one extraction and lets both go when the site's context does.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDocument, string> Cache = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDocument, string> HiddenCache = new();
 
     /// <summary>Visible text of the document, extracted once per document object.</summary>
     public static string Of(IDocument document) => Cache.GetValue(document, Extract);
+
+    /// <summary>
+    /// Text a browser does not draw (hidden attribute, display:none, visibility:hidden), block by block. Hijacked sites hide their
+    /// gambling and porn links this way (暗链): invisible to a visitor, still published and still indexed.
+    /// </summary>
+    public static string HiddenOf(IDocument document) => HiddenCache.GetValue(document, d =>
+        d.Body is not { } body
+            ? ""
+            : string.Join("\n", body.Descendants<IElement>()
+                .Where(e => IsHidden(e) && !HasHiddenAncestor(e))
+                .Select(e => Extract(e, includeHidden: true))
+                .Where(t => t.Length > 0)));
 
     /// <summary>Visible text of the whole document (body and frameset content).</summary>
     public static string Extract(IDocument document) =>
         document.Body is { } body ? Extract(body) : Extract(document.DocumentElement);
 
     /// <summary>Visible text of one element and its descendants (used for footers and blocks).</summary>
-    public static string Extract(IElement root)
+    public static string Extract(IElement root) => Extract(root, includeHidden: false);
+
+    private static string Extract(IElement root, bool includeHidden)
     {
         var writer = new Writer();
-        Walk(root, writer);
+        Walk(root, writer, includeHidden);
         return writer.ToString();
     }
 
-    private static void Walk(INode node, Writer writer)
+    private static bool HasHiddenAncestor(IElement element)
+    {
+        for (var parent = element.ParentElement; parent is not null; parent = parent.ParentElement)
+        {
+            if (IsHidden(parent))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Walk(INode node, Writer writer, bool includeHidden)
     {
         // An explicit stack: malformed pages can nest thousands of unclosed elements.
         var stack = new Stack<(INode Node, bool Leaving)>();
@@ -69,7 +97,7 @@ public static class PageText
                 continue;
             }
 
-            if (Skipped.Contains(name) || IsHidden(element))
+            if (Skipped.Contains(name) || (!includeHidden && IsHidden(element)))
             {
                 continue;
             }
@@ -94,7 +122,7 @@ public static class PageText
             ? Separator.Cell
             : Blocks.Contains(name) ? Separator.Line : Separator.None;
 
-    /// <summary>What a browser does not draw: the hidden attribute and inline display:none.</summary>
+    /// <summary>What a browser does not draw: the hidden attribute, inline display:none and visibility:hidden.</summary>
     private static bool IsHidden(IElement element)
     {
         if (element.HasAttribute("hidden"))
@@ -109,7 +137,7 @@ public static class PageText
         }
 
         var compact = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
-        return compact.Contains("display:none", StringComparison.Ordinal);
+        return compact.Contains("display:none", StringComparison.Ordinal) || compact.Contains("visibility:hidden", StringComparison.Ordinal);
     }
 
     private enum Separator

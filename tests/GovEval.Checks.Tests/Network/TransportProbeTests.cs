@@ -49,7 +49,16 @@ public sealed class TransportProbeTests
     {
         var probe = Good with { HttpRedirectsToHttps = false, CertificateValid = null, Https = Outcome("https://www.gd.gov.cn/", FetchStatus.Tls, null) };
         var finding = Assert.Single(Findings(new SecurityChecks(), Site(probe), SecurityChecks.Https));
+        Assert.Contains("TLS握手失败", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Https_refused_connection_is_no_https_not_a_certificate_problem()
+    {
+        var probe = Good with { HttpRedirectsToHttps = false, CertificateValid = false, CertificateProblem = "no HTTPS: connection refused", Https = Outcome("https://www.gd.gov.cn/", FetchStatus.Connection, null) };
+        var finding = Assert.Single(Findings(new SecurityChecks(), Site(probe), SecurityChecks.Https));
         Assert.Contains("不支持HTTPS", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("证书", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,5 +98,14 @@ public sealed class TransportProbeTests
         Assert.Single(Run(new Soft404Checks(), Site()).NotMeasured);
         Assert.Single(Run(new Soft404Checks(), Site(missing: Outcome(missing, FetchStatus.ScannerError, null))).NotMeasured);
         Assert.Empty(Run(new Soft404Checks(), Site(missing: Outcome(missing, FetchStatus.Timeout, null))).Findings);
+    }
+
+    [Fact]
+    public void Not_measured_is_said_once_when_collection_already_said_it()
+    {
+        var site = Site() with { NotMeasured = [new NotMeasured(Http.Soft404Checks.Soft404, "probe failed in the scanner"), new NotMeasured(Ipv6Checks.Ipv6, "IPv6 fetch failed")] };
+        Assert.Empty(Run(new Soft404Checks(), site).NotMeasured);
+        Assert.Empty(Run(new Ipv6Checks(), site).NotMeasured);
+        Assert.Single(Run(new SecurityChecks(), site).NotMeasured, n => n.Rule == SecurityChecks.Https);
     }
 }

@@ -39,4 +39,12 @@ public sealed class PageTextTests
     {
         Assert.Equal("13812345678\n13912345678", Text("<p>13812345678<br>13912345678</p>"));
     }
+
+    [Fact]
+    public void Hidden_text_is_kept_apart_from_visible_text()
+    {
+        var document = new HtmlParser().ParseDocument("<p>正文</p><div style=\"display:none\"><p>暗链一</p><span hidden>暗链二</span></div><div hidden>暗链三</div>");
+        Assert.Equal("正文", PageText.Of(document));
+        Assert.Equal("暗链一\n暗链二\n暗链三", PageText.HiddenOf(document));
+    }
 }

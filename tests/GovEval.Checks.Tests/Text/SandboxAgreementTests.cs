@@ -8,18 +8,17 @@ namespace GovEval.Checks.Tests.Text;
 /// <summary>
 /// Precision and recall of these families against the sandbox's ground truth, compared by (host, rule,
 /// normalised url) as RULES.md §5 says. Pages come from <see cref="SandboxAnswerCrawler"/>, which cannot see TLS
-/// or IPv6: security.https and network.ipv6 wait for the real collector. security.headers is reported but not
-/// asserted: the sandbox sends CSP frame-ancestors on sites whose truth says X-Frame-Options is missing.
+/// or IPv6: security.https and network.ipv6 are measured by <see cref="CollectorAgreementTests"/>.
 /// </summary>
 public sealed class SandboxAgreementTests(ITestOutputHelper output)
 {
     private static readonly string[] Asserted =
     [
         "identity.site-id-code", "identity.footer", "identity.domain", "meta.page-tags", "security.mixed-content",
-        "content.typo", "content.sensitive", "veto.serious-error", "privacy.pii", "http.soft-404",
+        "content.typo", "content.sensitive", "veto.serious-error", "privacy.pii", "http.soft-404", "security.headers",
     ];
 
-    private static readonly string[] Reported = [.. Asserted, "security.headers"];
+    private static readonly string[] Reported = Asserted;
 
     [Theory]
     [InlineData(1, 30)]
@@ -40,24 +39,21 @@ public sealed class SandboxAgreementTests(ITestOutputHelper output)
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var site in truth.Sites)
         {
-            foreach (var defect in site.Defects.Where(d => Reported.Contains(d.Rule)))
-            {
-                expected.Add(Key(site.Host, defect.Rule, defect.Url));
-            }
+            expected.UnionWith(TruthKeys.Of(site, Reported));
 
             var observation = SandboxAnswerCrawler.Collect(server, site.Host, now);
             var context = new CheckContext(CheckOptions.Default);
             foreach (var finding in families.SelectMany(f => f.Run(observation, context).Findings))
             {
-                found.TryAdd(Key(site.Host, finding.Rule, finding.Url), finding.Message);
+                found.TryAdd(TruthKeys.Of(site.Host, finding), finding.Message);
             }
         }
 
         var failures = new List<string>();
         foreach (var rule in Reported)
         {
-            var e = expected.Where(k => k.Split(' ')[1] == rule).ToHashSet();
-            var f = found.Keys.Where(k => k.Split(' ')[1] == rule).ToHashSet();
+            var e = expected.Where(k => TruthKeys.RuleOf(k) == rule).ToHashSet();
+            var f = found.Keys.Where(k => TruthKeys.RuleOf(k) == rule).ToHashSet();
             var tp = e.Intersect(f).Count();
             var precision = f.Count == 0 ? 1.0 : (double)tp / f.Count;
             var recall = e.Count == 0 ? 1.0 : (double)tp / e.Count;
@@ -80,6 +76,4 @@ public sealed class SandboxAgreementTests(ITestOutputHelper output)
 
         Assert.True(failures.Count == 0, string.Join("; ", failures));
     }
-
-    private static string Key(string host, string rule, string url) => $"{host} {rule} {UrlNormalizer.Normalize(url)}";
 }
