@@ -24,6 +24,7 @@ public sealed class SandboxAccuracyTests(ITestOutputHelper output)
     [Theory]
     [InlineData(3, 30)]
     [InlineData(11, 30)]
+    [InlineData(29, 30)]
     public void Findings_match_the_ground_truth(long seed, int sites)
     {
         var report = Measure(seed, sites, output);
