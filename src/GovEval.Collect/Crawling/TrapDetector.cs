@@ -1,0 +1,85 @@
+using System.Globalization;
+
+namespace GovEval.Collect.Crawling;
+
+/// <summary>
+/// Keeps the crawl out of endless URL spaces: calendars that link the next month forever, sort links that add a
+/// query parameter each level, paths that repeat a segment, and too many query variants of one path. A trapped
+/// URL is still recorded as a link (Skipped), only not crawled.
+/// </summary>
+public sealed class TrapDetector(CrawlOptions options, DateTimeOffset now)
+{
+    private readonly Dictionary<string, int> variants = new(StringComparer.Ordinal);
+
+    /// <summary>Null when the URL may be crawled, otherwise why not. Counts query variants, so call once per new URL.</summary>
+    public string? Check(Uri uri, Uri? referrer)
+    {
+        if (uri.AbsoluteUri.Length > options.MaxUrlLength)
+        {
+            return $"URL longer than {options.MaxUrlLength} characters";
+        }
+
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length > options.MaxPathSegments)
+        {
+            return $"more than {options.MaxPathSegments} path segments";
+        }
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var segment in segments)
+        {
+            counts[segment] = counts.GetValueOrDefault(segment) + 1;
+            if (counts[segment] > options.MaxRepeatedSegment)
+            {
+                return $"path repeats the segment '{segment}'";
+            }
+        }
+
+        if (uri.Query.Length <= 1)
+        {
+            return null;
+        }
+
+        var parameters = uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries);
+        if (parameters.Length > options.MaxQueryParameters)
+        {
+            return $"more than {options.MaxQueryParameters} query parameters";
+        }
+
+        if (referrer is not null && referrer.AbsolutePath == uri.AbsolutePath && referrer.Query.Length > 1)
+        {
+            var before = referrer.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Length;
+            if (parameters.Length > before && before >= options.MaxQueryGrowth)
+            {
+                return "query grows a parameter each level";
+            }
+        }
+
+        foreach (var parameter in parameters)
+        {
+            var value = Uri.UnescapeDataString(parameter[(parameter.IndexOf('=') + 1)..]);
+            if (FarDate(value))
+            {
+                return "calendar link far from today";
+            }
+        }
+
+        var key = uri.GetLeftPart(UriPartial.Path);
+        var seen = variants.GetValueOrDefault(key) + 1;
+        variants[key] = seen;
+        return seen > options.MaxQueryVariantsPerPath ? $"more than {options.MaxQueryVariantsPerPath} query variants of one path" : null;
+    }
+
+    // yyyy-MM, yyyy-MM-dd, yyyyMM, yyyyMMdd more than the calendar horizon away from today.
+    private bool FarDate(string value)
+    {
+        string[] formats = ["yyyy-MM", "yyyy-MM-dd", "yyyyMM", "yyyyMMdd", "yyyy/MM", "yyyy/MM/dd"];
+        if (value.Length is < 6 or > 10 || !DateTime.TryParseExact(value, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return false;
+        }
+
+        var months = Math.Abs((date.Year - now.Year) * 12 + date.Month - now.Month);
+        return months > options.CalendarHorizonMonths;
+    }
+}

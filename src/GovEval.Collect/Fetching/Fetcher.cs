@@ -1,0 +1,546 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Text;
+using GovEval.Core.Observations;
+
+namespace GovEval.Collect.Fetching;
+
+/// <summary>
+/// Fetches one URL the way an assessor must: every redirect hop recorded, our own decompression with limits,
+/// a total timeout per request, politeness and robots.txt per host, retries for transient faults only, TLS
+/// validated against system and extra roots, each response archived, and a status for every outcome.
+/// Thread-safe; one instance serves many sites at once.
+/// </summary>
+public sealed class Fetcher : IDisposable
+{
+    private readonly FetchOptions options;
+    private readonly HttpMessageInvoker client;
+    private readonly HostPoliteness? politeness;
+    private readonly CertificateValidator certificates;
+    private readonly ConcurrentDictionary<string, string> certificateProblems = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<Task<RobotsVerdictSource>>> robots = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string userAgent;
+
+    public Fetcher(FetchOptions? options = null)
+    {
+        this.options = options ?? new FetchOptions();
+        userAgent = UserAgent.For(this.options.Contact);
+        certificates = new CertificateValidator(this.options.ExtraRootsPem, this.options.Clock);
+        politeness = this.options.Politeness
+            ? new HostPoliteness(this.options.MaxConcurrencyPerHost, this.options.MinimumInterval, this.options.Clock)
+            : null;
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            UseProxy = false,
+            MaxConnectionsPerServer = this.options.MaxConnectionsPerServer,
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(20),
+            ConnectTimeout = this.options.Timeout,
+            ConnectCallback = ConnectAsync,
+            EnableMultipleHttp2Connections = true,
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = ValidateCertificate,
+            },
+        };
+        client = new HttpMessageInvoker(handler, disposeHandler: true);
+    }
+
+    public FetchOptions Options => options;
+
+    public string UserAgentString => userAgent;
+
+    /// <summary>The certificate problem last seen for a host (null when its certificate was valid or never seen).</summary>
+    public string? CertificateProblemOf(string host) => certificateProblems.GetValueOrDefault(host);
+
+    public Task<FetchResult> GetAsync(string url, CancellationToken cancel = default) => FetchAsync(url, FetchRequest.Get, cancel);
+
+    public async Task<FetchResult> FetchAsync(string url, FetchRequest request, CancellationToken cancel = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var redirects = new List<Redirect>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { url };
+        var current = url;
+        var method = request.Method;
+        var form = request.Form;
+        try
+        {
+            for (var hop = 0; ; hop++)
+            {
+                if (!Uri.TryCreate(current, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                {
+                    return Failed(url, FetchStatus.Skipped, null, redirects, watch, $"not an http(s) URL: {current}");
+                }
+
+                if (request.CheckRobots && options.RespectRobots)
+                {
+                    var verdict = await RobotsAsync(uri, cancel).ConfigureAwait(false);
+                    if (verdict.Failure is { } failure)
+                    {
+                        return Failed(url, failure.Status, failure.HttpStatus, redirects, watch, $"robots.txt unreachable: {failure.Error}", current);
+                    }
+
+                    if (!verdict.Robots.IsAllowed(uri.PathAndQuery))
+                    {
+                        return Failed(url, FetchStatus.RobotsExcluded, null, redirects, watch, "excluded by robots.txt", current);
+                    }
+                }
+
+                var exchange = await SendWithRetriesAsync(uri, method, form, request, cancel).ConfigureAwait(false);
+                if (exchange.Failure is { } status)
+                {
+                    return Failed(url, status, exchange.Status == 0 ? null : exchange.Status, redirects, watch, exchange.Error, current, exchange.Evidence, exchange.Headers);
+                }
+
+                if (request.FollowRedirects && exchange.Status is 301 or 302 or 303 or 307 or 308 && exchange.Location is { } location)
+                {
+                    if (!Uri.TryCreate(uri, location, out var next))
+                    {
+                        return Failed(url, FetchStatus.HttpError, exchange.Status, redirects, watch, $"unusable Location '{location}'", current, exchange.Evidence, exchange.Headers);
+                    }
+
+                    var nextUrl = next.AbsoluteUri;
+                    redirects.Add(new Redirect(current, nextUrl, exchange.Status));
+                    if (!seen.Add(nextUrl))
+                    {
+                        return Failed(url, FetchStatus.RedirectLoop, exchange.Status, redirects, watch, $"redirect loop back to {nextUrl}", current, exchange.Evidence, exchange.Headers);
+                    }
+
+                    if (redirects.Count > options.MaxRedirects)
+                    {
+                        return Failed(url, FetchStatus.RedirectLoop, exchange.Status, redirects, watch, $"more than {options.MaxRedirects} redirects", current, exchange.Evidence, exchange.Headers);
+                    }
+
+                    if (exchange.Status == 303 || (exchange.Status is 301 or 302 && method == "POST"))
+                    {
+                        method = "GET";
+                        form = null;
+                    }
+
+                    current = nextUrl;
+                    continue;
+                }
+
+                var ok = exchange.Status is >= 200 and < 300;
+                var outcome = new FetchOutcome(url, ok ? FetchStatus.Ok : exchange.Status is >= 300 and < 400 ? FetchStatus.Ok : FetchStatus.HttpError,
+                    exchange.Status, current, redirects, exchange.ContentType, exchange.Length, watch.Elapsed, ok ? null : $"HTTP {exchange.Status}", exchange.Evidence);
+                string? html = null;
+                string? charset = null;
+                if (request.ReadBody && FetchResult.IsHtmlType(exchange.ContentType) && exchange.Body.Length > 0)
+                {
+                    var detected = CharsetDetector.Detect(exchange.Body.Span, exchange.ContentType);
+                    html = CharsetDetector.Decode(exchange.Body.Span, detected);
+                    charset = detected.Name;
+                }
+                else if (request.ReadBody && FetchResult.IsHtmlType(exchange.ContentType))
+                {
+                    html = "";
+                    charset = CharsetDetector.FromContentType(exchange.ContentType);
+                }
+
+                return new FetchResult
+                {
+                    Outcome = outcome,
+                    Headers = exchange.Headers,
+                    Body = exchange.Body,
+                    Html = html,
+                    Charset = charset,
+                    Protocol = exchange.Protocol,
+                    CapturedAt = exchange.CapturedAt,
+                };
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Anything escaping the exchange is ours (cancellation, a bug): never a site fault.
+            var reason = cancel.IsCancellationRequested ? "cancelled by the scanner" : $"{e.GetType().Name}: {e.Message}";
+            return Failed(url, FetchStatus.ScannerError, null, redirects, watch, reason, current);
+        }
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private FetchResult Failed(string url, FetchStatus status, int? http, List<Redirect> redirects, Stopwatch watch, string? error,
+        string? finalUrl = null, Evidence? evidence = null, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        string? problem = null;
+        if (status == FetchStatus.Tls && Uri.TryCreate(finalUrl ?? url, UriKind.Absolute, out var uri))
+        {
+            problem = certificateProblems.GetValueOrDefault(uri.Host);
+            if (problem is not null)
+            {
+                error = $"certificate {problem}";
+            }
+        }
+
+        return new FetchResult
+        {
+            Outcome = new FetchOutcome(url, status, http, finalUrl, redirects, null, null, watch.Elapsed, error, evidence),
+            Headers = headers ?? FetchResult.EmptyHeaders,
+            CertificateProblem = problem,
+            CapturedAt = options.Clock.GetUtcNow(),
+        };
+    }
+
+    private async Task<Exchange> SendWithRetriesAsync(Uri uri, string method, IReadOnlyList<KeyValuePair<string, string>>? form, FetchRequest request, CancellationToken cancel)
+    {
+        var maxRetries = request.MaxRetries ?? options.MaxRetries;
+        for (var attempt = 0; ; attempt++)
+        {
+            Exchange exchange;
+            using (politeness is null ? null : await politeness.EnterAsync(uri.Host, cancel).ConfigureAwait(false))
+            {
+                exchange = await SendOnceAsync(uri, method, form, request, cancel).ConfigureAwait(false);
+            }
+
+            if (attempt >= maxRetries || !IsTransient(exchange))
+            {
+                return exchange;
+            }
+
+            TimeSpan delay;
+            if (exchange.RetryAfter is { } retryAfter)
+            {
+                delay = retryAfter > options.MaxRetryAfter ? options.MaxRetryAfter : retryAfter;
+                politeness?.Defer(uri.Host, delay);
+            }
+            else
+            {
+                var backoff = options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt);
+                delay = TimeSpan.FromMilliseconds(backoff * (0.75 + Random.Shared.NextDouble() * 0.5));
+            }
+
+            await Task.Delay(delay, options.Clock, cancel).ConfigureAwait(false);
+        }
+    }
+
+    private bool IsTransient(Exchange exchange) => exchange.Failure switch
+    {
+        FetchStatus.Connection => true,
+        FetchStatus.Timeout => options.RetryTimeouts,
+        null => exchange.Status is 429 or 500 or 502 or 503 or 504,
+        _ => false,
+    };
+
+    private async Task<Exchange> SendOnceAsync(Uri uri, string method, IReadOnlyList<KeyValuePair<string, string>>? form, FetchRequest request, CancellationToken cancel)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        timeout.CancelAfter(request.Timeout ?? options.Timeout);
+        using var message = new HttpRequestMessage(new HttpMethod(method), uri);
+        message.Version = options.EnableHttp2 ? HttpVersion.Version20 : HttpVersion.Version11;
+        message.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
+        message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        message.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        message.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br");
+        message.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN,zh;q=0.9");
+        if (form is not null)
+        {
+            message.Content = new FormUrlEncodedContent(form);
+        }
+
+        var capturedAt = options.Clock.GetUtcNow();
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await client.SendAsync(message, timeout.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            var headers = Headers(response);
+            var contentType = response.Content.Headers.ContentType?.ToString();
+            var location = response.Headers.Location?.OriginalString;
+            var retryAfter = RetryAfter(response);
+            var declaredLength = response.Content.Headers.ContentLength;
+            var exchange = new Exchange
+            {
+                Status = status,
+                Headers = headers,
+                ContentType = contentType,
+                Location = location,
+                RetryAfter = retryAfter,
+                Length = declaredLength,
+                Protocol = response.Version,
+                CapturedAt = capturedAt,
+            };
+
+            var wantBody = request.ReadBody && method != "HEAD" && status is not (>= 300 and < 400);
+            if (!wantBody)
+            {
+                if (request.Archive && options.Warc is not null)
+                {
+                    exchange.Evidence = Archive(uri, message, response, ReadOnlySpan<byte>.Empty, capturedAt, truncated: method != "HEAD" && declaredLength is > 0);
+                }
+
+                return exchange;
+            }
+
+            if (declaredLength > options.MaxBodyBytes)
+            {
+                exchange.Failure = FetchStatus.TooLarge;
+                exchange.Error = $"body of {declaredLength} bytes exceeds the cap of {options.MaxBodyBytes}";
+                return exchange;
+            }
+
+            using var raw = new PooledBuffer(declaredLength is > 0 and < 4 * 1024 * 1024 ? (int)declaredLength + 1 : 16 * 1024);
+            await using (var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    var read = await stream.ReadAsync(raw.GetMemory(16 * 1024), timeout.Token).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    raw.Advance(read);
+                    if (raw.Length > options.MaxBodyBytes)
+                    {
+                        exchange.Failure = FetchStatus.TooLarge;
+                        exchange.Error = $"body exceeds the cap of {options.MaxBodyBytes} bytes";
+                        return exchange;
+                    }
+                }
+            }
+
+            exchange.Length = raw.Length;
+            var encoding = response.Content.Headers.ContentEncoding.LastOrDefault();
+            if (!ContentDecoder.IsSupported(encoding))
+            {
+                exchange.Body = raw.ToArray();
+            }
+            else
+            {
+                using var decoded = new PooledBuffer(raw.Length + 1);
+                try
+                {
+                    if (!ContentDecoder.TryDecode(raw.Memory, encoding, options.MaxInflatedBytes, decoded))
+                    {
+                        exchange.Failure = FetchStatus.TooLarge;
+                        exchange.Error = $"{encoding} body inflates beyond {options.MaxInflatedBytes} bytes";
+                        return exchange;
+                    }
+                }
+                catch (InvalidDataException e)
+                {
+                    // A corrupt compressed body is the site's fault: browsers show an error too.
+                    exchange.Failure = FetchStatus.Connection;
+                    exchange.Error = $"corrupt {encoding} body: {e.Message}";
+                    return exchange;
+                }
+
+                exchange.Body = decoded.ToArray();
+            }
+
+            if (request.Archive && options.Warc is not null)
+            {
+                exchange.Evidence = Archive(uri, message, response, raw.Span, capturedAt, truncated: false);
+            }
+
+            return exchange;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var ourTimeout = timeout.IsCancellationRequested && !cancel.IsCancellationRequested;
+            var (status, error) = FailureClassifier.Classify(e, ourTimeout, cancel.IsCancellationRequested);
+            return new Exchange { Failure = status, Error = error, Status = response is null ? 0 : (int)response.StatusCode, CapturedAt = capturedAt };
+        }
+        finally
+        {
+            response?.Dispose();
+        }
+    }
+
+    private Evidence Archive(Uri uri, HttpRequestMessage request, HttpResponseMessage response, ReadOnlySpan<byte> payload, DateTimeOffset capturedAt, bool truncated)
+    {
+        var requestBlock = new StringBuilder(256);
+        requestBlock.Append(request.Method.Method).Append(' ').Append(uri.PathAndQuery).Append(" HTTP/1.1\r\n");
+        requestBlock.Append("Host: ").Append(uri.Authority).Append("\r\n");
+        foreach (var header in request.Headers)
+        {
+            requestBlock.Append(header.Key).Append(": ").Append(string.Join(", ", header.Value)).Append("\r\n");
+        }
+
+        requestBlock.Append("\r\n");
+        var head = new StringBuilder(512);
+        head.Append("HTTP/").Append(response.Version.Major == 2 ? "2" : "1.1").Append(' ')
+            .Append(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)).Append(' ').Append(response.ReasonPhrase ?? "").Append("\r\n");
+        foreach (var header in response.Headers.Concat(response.Content.Headers))
+        {
+            // The payload is stored de-chunked, so a Transfer-Encoding header would misdescribe it.
+            if (header.Key.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            head.Append(header.Key).Append(": ").Append(string.Join(", ", header.Value)).Append("\r\n");
+        }
+
+        head.Append("\r\n");
+        return options.Warc!.WriteExchange(uri.AbsoluteUri, null, Encoding.Latin1.GetBytes(requestBlock.ToString()), Encoding.UTF8.GetBytes(head.ToString()), payload, capturedAt, truncated);
+    }
+
+    private static Dictionary<string, string> Headers(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers)
+        {
+            headers[header.Key] = string.Join(", ", header.Value);
+        }
+
+        foreach (var header in response.Content.Headers)
+        {
+            headers[header.Key] = string.Join(", ", header.Value);
+        }
+
+        return headers;
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var value = response.Headers.RetryAfter;
+        if (value is null || (int)response.StatusCode is not (429 or 503))
+        {
+            return null;
+        }
+
+        if (value.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        return value.Date is { } date ? (date - options.Clock.GetUtcNow()) is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero : null;
+    }
+
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancel)
+    {
+        var host = context.DnsEndPoint.Host;
+        var port = context.DnsEndPoint.Port;
+        var (targetHost, targetPort) = options.ConnectTo.Resolve(host, port) ?? (host, port);
+        IPAddress[] addresses;
+        if (IPAddress.TryParse(targetHost.Trim('[', ']'), out var literal))
+        {
+            addresses = [literal];
+        }
+        else if (targetHost.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase) || targetHost.Equals("invalid", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DnsFailureException($"{targetHost} is under .invalid (RFC 6761): not resolved");
+        }
+        else
+        {
+            addresses = await Dns.GetHostAddressesAsync(targetHost, cancel).ConfigureAwait(false);
+            if (addresses.Length == 0)
+            {
+                throw new DnsFailureException($"{targetHost} has no address");
+            }
+        }
+
+        Exception? last = null;
+        foreach (var address in addresses)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(address, targetPort), cancel).ConfigureAwait(false);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch (SocketException e)
+            {
+                socket.Dispose();
+                last = e;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        throw last ?? new SocketException((int)SocketError.HostUnreachable);
+    }
+
+    private bool ValidateCertificate(object sender, System.Security.Cryptography.X509Certificates.X509Certificate? certificate,
+        System.Security.Cryptography.X509Certificates.X509Chain? chain, SslPolicyErrors errors)
+    {
+        var host = sender is SslStream ssl ? ssl.TargetHostName : "";
+        var problem = certificates.Problem(certificate, host, errors);
+        if (problem is null)
+        {
+            certificateProblems.TryRemove(host, out _);
+            return true;
+        }
+
+        certificateProblems[host] = problem;
+        return false;
+    }
+
+    private Task<RobotsVerdictSource> RobotsAsync(Uri uri, CancellationToken cancel)
+    {
+        var origin = uri.GetLeftPart(UriPartial.Authority);
+        var lazy = robots.GetOrAdd(origin, o => new Lazy<Task<RobotsVerdictSource>>(() => LoadRobotsAsync(o)));
+        var task = lazy.Value;
+        if (task.IsCompleted && (task.IsFaulted || task.Result.Retry))
+        {
+            robots.TryRemove(new KeyValuePair<string, Lazy<Task<RobotsVerdictSource>>>(origin, lazy));
+        }
+
+        return task.WaitAsync(cancel);
+    }
+
+    // Loaded without the caller's token: the cached verdict serves every later request to the origin.
+    private async Task<RobotsVerdictSource> LoadRobotsAsync(string origin)
+    {
+        var result = await FetchAsync(origin + "/robots.txt", new FetchRequest { CheckRobots = false, Timeout = options.Timeout }, CancellationToken.None).ConfigureAwait(false);
+        var outcome = result.Outcome;
+        switch (outcome.Status)
+        {
+            case FetchStatus.Ok:
+                var text = Encoding.UTF8.GetString(result.Body.Span);
+                return new RobotsVerdictSource(RobotsTxt.Parse(text, UserAgent.ProductToken), null, false);
+            case FetchStatus.HttpError when outcome.HttpStatus is >= 400 and < 500:
+                return new RobotsVerdictSource(RobotsTxt.AllowAll, null, false);
+            case FetchStatus.HttpError:
+            case FetchStatus.TooLarge:
+            case FetchStatus.RedirectLoop:
+                return new RobotsVerdictSource(RobotsTxt.Unreachable, null, false);
+            case FetchStatus.ScannerError:
+                return new RobotsVerdictSource(RobotsTxt.Unreachable, outcome, true);
+            default:
+                // The host itself does not answer: the URL's outcome is that failure, not an exclusion.
+                return new RobotsVerdictSource(RobotsTxt.Unreachable, outcome, false);
+        }
+    }
+
+    private sealed record RobotsVerdictSource(RobotsTxt Robots, FetchOutcome? Failure, bool Retry);
+
+    private sealed class Exchange
+    {
+        public int Status { get; init; }
+
+        public FetchStatus? Failure { get; set; }
+
+        public string? Error { get; set; }
+
+        public IReadOnlyDictionary<string, string> Headers { get; init; } = FetchResult.EmptyHeaders;
+
+        public string? ContentType { get; init; }
+
+        public string? Location { get; init; }
+
+        public TimeSpan? RetryAfter { get; init; }
+
+        public long? Length { get; set; }
+
+        public ReadOnlyMemory<byte> Body { get; set; }
+
+        public Version? Protocol { get; init; }
+
+        public Evidence? Evidence { get; set; }
+
+        public DateTimeOffset CapturedAt { get; init; }
+    }
+}

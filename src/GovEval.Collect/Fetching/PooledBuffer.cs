@@ -1,0 +1,53 @@
+using System.Buffers;
+
+namespace GovEval.Collect.Fetching;
+
+/// <summary>A growable byte buffer rented from the shared pool, so bodies don't allocate per page.</summary>
+internal sealed class PooledBuffer : IDisposable
+{
+    private byte[] array;
+
+    public PooledBuffer(int initial = 16 * 1024)
+    {
+        array = ArrayPool<byte>.Shared.Rent(initial);
+    }
+
+    public int Length { get; private set; }
+
+    public ReadOnlySpan<byte> Span => array.AsSpan(0, Length);
+
+    public ReadOnlyMemory<byte> Memory => array.AsMemory(0, Length);
+
+    /// <summary>Room for at least <paramref name="size"/> more bytes.</summary>
+    public Memory<byte> GetMemory(int size)
+    {
+        if (array.Length - Length < size)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(array.Length * 2, Length + size));
+            array.AsSpan(0, Length).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(array);
+            array = bigger;
+        }
+
+        return array.AsMemory(Length);
+    }
+
+    public void Advance(int count) => Length += count;
+
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(GetMemory(bytes.Length).Span);
+        Length += bytes.Length;
+    }
+
+    public byte[] ToArray() => Span.ToArray();
+
+    public void Dispose()
+    {
+        if (array.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(array);
+            array = [];
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using GovEval.Collect.Fetching;
+using GovEval.Core.Observations;
+
+namespace GovEval.Collect.Probes;
+
+/// <summary>How the homepage is sampled: the national check's 15 s rule, and how many visits over what window.</summary>
+public sealed class SamplerOptions
+{
+    /// <summary>A visit fails when the homepage has not fully arrived after this long.</summary>
+    public TimeSpan FailAfter { get; init; } = TimeSpan.FromSeconds(15);
+
+    public int Visits { get; init; } = 3;
+
+    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Each visit moves by up to ± this much, so sites are not always seen at the same phase of a schedule.</summary>
+    public TimeSpan Jitter { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Sites visited at once by <see cref="HomepageSampler.MonitorAsync"/>.</summary>
+    public int Parallelism { get; init; } = 32;
+}
+
+/// <summary>
+/// Visits homepages at intervals and records each visit as an availability sample. Waiting goes through the
+/// <see cref="TimeProvider"/>, so tests compress a day into seconds; the 15 s rule itself is measured in real time.
+/// Each sample is appended to the <see cref="SampleLog"/> as soon as it is taken.
+/// </summary>
+public sealed class HomepageSampler(Fetcher fetcher, SamplerOptions options, TimeProvider? clock = null, SampleLog? log = null)
+{
+    private readonly TimeProvider time = clock ?? fetcher.Options.Clock;
+
+    /// <summary>One visit now.</summary>
+    public async Task<AvailabilitySample> VisitAsync(string homepage, CancellationToken cancel = default)
+    {
+        var at = time.GetUtcNow();
+        var result = await fetcher.FetchAsync(homepage, new FetchRequest { Timeout = options.FailAfter, MaxRetries = 0, CheckRobots = false }, cancel).ConfigureAwait(false);
+        var sample = new AvailabilitySample(at, result.Outcome);
+        log?.Append(homepage, sample);
+        return sample;
+    }
+
+    /// <summary><see cref="SamplerOptions.Visits"/> visits, <see cref="SamplerOptions.Interval"/> apart (plus jitter).</summary>
+    public async Task<IReadOnlyList<AvailabilitySample>> SampleAsync(string homepage, CancellationToken cancel = default)
+    {
+        var samples = new List<AvailabilitySample>(options.Visits);
+        var start = time.GetUtcNow();
+        for (var i = 0; i < options.Visits; i++)
+        {
+            var due = start + options.Interval * i + Jitter(i);
+            var wait = due - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancel).ConfigureAwait(false);
+            }
+
+            samples.Add(await VisitAsync(homepage, cancel).ConfigureAwait(false));
+        }
+
+        return samples;
+    }
+
+    /// <summary>The monitor: samples many homepages over the same schedule, concurrently across sites.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<AvailabilitySample>>> MonitorAsync(IEnumerable<string> homepages, CancellationToken cancel = default)
+    {
+        var sites = homepages.ToList();
+        var results = new IReadOnlyList<AvailabilitySample>[sites.Count];
+        await Parallel.ForAsync(0, sites.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancel },
+            async (i, token) => results[i] = await SampleAsync(sites[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+        return sites.Select((s, i) => (s, results[i])).ToDictionary(p => p.s, p => p.Item2);
+    }
+
+    /// <summary>A visit fails the 15 s rule when it is a site fault (including our FailAfter timeout).</summary>
+    public static bool Failed(AvailabilitySample sample) => sample.Outcome.IsSiteFault;
+
+    private TimeSpan Jitter(int visit) =>
+        visit == 0 || options.Jitter <= TimeSpan.Zero ? TimeSpan.Zero : options.Jitter * (Random.Shared.NextDouble() * 2 - 1);
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using GovEval.Core.Observations;
+
+namespace GovEval.Collect.Warc;
+
+/// <summary>Where a record landed: the file (name only), the byte offset of its gzip member and its id.</summary>
+public sealed record WarcPosition(string File, long Offset, string RecordId);
+
+/// <summary>
+/// Writes WARC/1.1 files: a warcinfo record first, then request and response records, each its own gzip member
+/// (so readers can seek to one record), rotated by size. Records are compressed outside the lock and flushed
+/// after each write, so a kill -9 loses at most the record being written.
+/// </summary>
+public sealed class WarcWriter : IDisposable
+{
+    private readonly object gate = new();
+    private readonly string directory;
+    private readonly string prefix;
+    private readonly long maxFileBytes;
+    private readonly CompressionLevel level;
+    private readonly TimeProvider clock;
+    private FileStream? file;
+    private string? fileName;
+    private string? warcinfoId;
+    private int sequence;
+    private readonly Dictionary<string, WarcPosition> positions = new(StringComparer.Ordinal);
+
+    public WarcWriter(string directory, string prefix = "goveval", long maxFileBytes = 1L << 30, CompressionLevel level = CompressionLevel.Fastest, TimeProvider? clock = null)
+    {
+        Directory.CreateDirectory(directory);
+        this.directory = directory;
+        this.prefix = prefix;
+        this.maxFileBytes = maxFileBytes;
+        this.level = level;
+        this.clock = clock ?? TimeProvider.System;
+    }
+
+    public string DirectoryPath => directory;
+
+    /// <summary>Files written so far (names relative to <see cref="DirectoryPath"/>).</summary>
+    public List<string> Files { get; } = [];
+
+    /// <summary>Archives one HTTP exchange; returns the evidence (response record id, payload sha256 hex).</summary>
+    public Evidence WriteExchange(string targetUri, string? ipAddress, ReadOnlySpan<byte> requestBlock, ReadOnlySpan<byte> responseHead, ReadOnlySpan<byte> payload, DateTimeOffset capturedAt, bool truncated = false)
+    {
+        var responseId = NewId();
+        var requestId = NewId();
+        var payloadHash = SHA256.HashData(payload);
+        Span<byte> blockHash = stackalloc byte[32];
+        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        {
+            hash.AppendData(responseHead);
+            hash.AppendData(payload);
+            hash.GetHashAndReset(blockHash);
+        }
+
+        var date = Date(capturedAt);
+        var extra = new List<(string, string)>
+        {
+            ("WARC-Payload-Digest", "sha256:" + Base32.Encode(payloadHash)),
+            ("WARC-Block-Digest", "sha256:" + Base32.Encode(blockHash)),
+        };
+        if (ipAddress is not null)
+        {
+            extra.Add(("WARC-IP-Address", ipAddress));
+        }
+
+        if (truncated)
+        {
+            extra.Add(("WARC-Truncated", "length"));
+        }
+
+        var response = Compress("response", responseId, date, targetUri, "application/http;msgtype=response", extra, responseHead, payload);
+        var requestExtra = new List<(string, string)>
+        {
+            ("WARC-Concurrent-To", $"<{responseId}>"),
+            ("WARC-Block-Digest", "sha256:" + Base32.Encode(SHA256.HashData(requestBlock))),
+        };
+        var request = Compress("request", requestId, date, targetUri, "application/http;msgtype=request", requestExtra, requestBlock, []);
+
+        string name;
+        lock (gate)
+        {
+            EnsureFile(response.Length + request.Length);
+            name = fileName!;
+            positions[responseId] = new WarcPosition(name, file!.Position, responseId);
+            file.Write(response);
+            file.Write(request);
+            file.Flush();
+        }
+
+        return new Evidence(name, responseId, Convert.ToHexStringLower(payloadHash), capturedAt);
+    }
+
+    /// <summary>The position of a record written by this writer (for the report's links into the archive).</summary>
+    public WarcPosition? PositionOf(string recordId)
+    {
+        lock (gate)
+        {
+            return positions.GetValueOrDefault(recordId);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            file?.Flush(true);
+            file?.Dispose();
+            file = null;
+        }
+    }
+
+    private void EnsureFile(long incoming)
+    {
+        if (file is not null && file.Position + incoming <= maxFileBytes)
+        {
+            return;
+        }
+
+        if (file is not null && file.Position == 0)
+        {
+            return;
+        }
+
+        file?.Flush(true);
+        file?.Dispose();
+        sequence++;
+        fileName = $"{prefix}-{clock.GetUtcNow():yyyyMMddHHmmss}-{Environment.ProcessId}-{sequence:00000}.warc.gz";
+        file = new FileStream(Path.Combine(directory, fileName), FileMode.CreateNew, FileAccess.Write, FileShare.Read, 64 * 1024);
+        Files.Add(fileName);
+        warcinfoId = NewId();
+        var info = Encoding.UTF8.GetBytes(
+            $"software: GovEval/{Fetching.UserAgent.Version}\r\nformat: WARC File Format 1.1\r\nconformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\nrobots: obey\r\n");
+        file.Write(Compress("warcinfo", warcinfoId, Date(clock.GetUtcNow()), null, "application/warc-fields", [("WARC-Filename", fileName)], info, []));
+        file.Flush();
+    }
+
+    private byte[] Compress(string type, string id, string date, string? target, string contentType, List<(string Name, string Value)> extra, ReadOnlySpan<byte> head, ReadOnlySpan<byte> payload)
+    {
+        var header = new StringBuilder(512);
+        header.Append("WARC/1.1\r\n");
+        header.Append("WARC-Type: ").Append(type).Append("\r\n");
+        header.Append("WARC-Record-ID: <").Append(id).Append(">\r\n");
+        header.Append("WARC-Date: ").Append(date).Append("\r\n");
+        if (target is not null)
+        {
+            header.Append("WARC-Target-URI: ").Append(target).Append("\r\n");
+        }
+
+        if (type != "warcinfo" && warcinfoId is not null)
+        {
+            header.Append("WARC-Warcinfo-ID: <").Append(warcinfoId).Append(">\r\n");
+        }
+
+        foreach (var (name, value) in extra)
+        {
+            header.Append(name).Append(": ").Append(value).Append("\r\n");
+        }
+
+        header.Append("Content-Type: ").Append(contentType).Append("\r\n");
+        header.Append("Content-Length: ").Append((head.Length + payload.Length).ToString(CultureInfo.InvariantCulture)).Append("\r\n\r\n");
+
+        using var output = new MemoryStream(head.Length + payload.Length / 3 + 1024);
+        using (var gzip = new GZipStream(output, level, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(header.ToString()));
+            gzip.Write(head);
+            gzip.Write(payload);
+            gzip.Write("\r\n\r\n"u8);
+        }
+
+        return output.ToArray();
+    }
+
+    private static string NewId() => "urn:uuid:" + Guid.NewGuid().ToString("D");
+
+    private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,45 @@
+using GovEval.Collect.Crawling;
+using GovEval.Core.Observations;
+
+namespace GovEval.Collect.Tests;
+
+public sealed class LinkExtractorTests
+{
+    [Fact]
+    public void Every_kind_of_link_is_found_even_in_malformed_markup()
+    {
+        const string html = """
+            <html><head><base href="/base/"><meta http-equiv="refresh" content="5; URL='/next.html'">
+            <link rel=stylesheet href=/css/a.css><script src="/js/a.js"></script>
+            <script>document.write('<a href="/not-a-link.html">x</a>');</script>
+            <style>a[href="/neither.html"] {}</style></head>
+            <body><p>unclosed <a href=/news/1.html>新闻 <b>一</b></a></p></div></span>
+            <img src=logo.png alt=标志><map><area href="/map.html" alt="地图"></map>
+            <iframe src="https://other.gov.cn/frame.html"></iframe>
+            <form action="/search" method="get"><input name=q></form>
+            <a href="#top">top</a><a>no href</a>
+            </body></html>
+            """;
+        var links = LinkExtractor.Extract(html, out var baseHref);
+        Assert.Equal("/base/", baseHref);
+        Assert.Contains(new ExtractedLink("/news/1.html", LinkSource.Anchor, "新闻 一"), links);
+        Assert.Contains(links, l => l is { Reference: "/next.html", Source: LinkSource.MetaRefresh });
+        Assert.Contains(links, l => l is { Reference: "/css/a.css", Source: LinkSource.Stylesheet });
+        Assert.Contains(links, l => l is { Reference: "/js/a.js", Source: LinkSource.Script });
+        Assert.Contains(links, l => l is { Reference: "logo.png", Source: LinkSource.Image, Text: "标志" });
+        Assert.Contains(links, l => l is { Reference: "/map.html", Source: LinkSource.Area });
+        Assert.Contains(links, l => l is { Reference: "https://other.gov.cn/frame.html", Source: LinkSource.Frame });
+        Assert.Contains(links, l => l is { Reference: "/search", Source: LinkSource.Form });
+        Assert.DoesNotContain(links, l => l.Reference.Contains("not-a-link") || l.Reference.Contains("neither"));
+    }
+
+    [Fact]
+    public void Fragments_are_dropped_and_nothing_meaningful_is_changed()
+    {
+        var page = new Uri("HTTP://WWW.GD.GOV.CN:80/a/b.html");
+        Assert.Equal("http://www.gd.gov.cn/a/C.html?X=1&a=2", CrawlUrl.Resolve(page, "C.html?X=1&a=2#frag"));
+        Assert.Null(CrawlUrl.Resolve(page, "#top"));
+        Assert.Null(CrawlUrl.Resolve(page, "javascript:void(0)"));
+        Assert.Null(CrawlUrl.Resolve(page, "mailto:a@b.cn"));
+    }
+}
