@@ -185,6 +185,7 @@ public static partial class ColumnFreshness
         var entries = new List<ListEntry>();
         var pages = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unresolved = new HashSet<string>(StringComparer.Ordinal);
         foreach (var page in candidate.Pages.Append(first).OfType<PageObservation>().Distinct())
         {
             if (context.Document(page) is not { } document || !seen.Add(UrlNormalizer.Normalize(SitePages.BaseUrl(page))))
@@ -199,6 +200,10 @@ public static partial class ColumnFreshness
                 {
                     entries.Add(Dated(entry, byUrl, context));
                 }
+                else if (MayBeItem(entry, candidate.Url, byUrl))
+                {
+                    unresolved.Add(entry.Url);
+                }
             }
         }
 
@@ -206,7 +211,7 @@ public static partial class ColumnFreshness
             .Select(g => g.FirstOrDefault(e => e.Date is not null) ?? g.First())
             .ToList();
         var latest = items.Where(e => e.Date is { } d && d <= today).Select(e => e.Date).Max();
-        return new SiteColumn(candidate.Url, name, cls, items.Count, latest, status, items, pages);
+        return new SiteColumn(candidate.Url, name, cls, items.Count, latest, status, items, pages, unresolved.Count);
     }
 
     /// <summary>
@@ -227,6 +232,11 @@ public static partial class ColumnFreshness
 
         return byUrl.TryGetValue(entry.Url, out var page) && context.Document(page) is { } document && SitePages.IsItemPage(document);
     }
+
+    /// <summary>An undated line linking a page of the same site that was not fetched: perhaps an item.</summary>
+    private static bool MayBeItem(ListEntry entry, string columnUrl, Dictionary<string, PageObservation> byUrl) =>
+        !byUrl.ContainsKey(entry.Url) && HostOf(entry.Url) == HostOf(columnUrl) && entry.Title.Length >= 4
+        && Key(entry.Url) != Key(columnUrl);
 
     private static ListEntry Dated(ListEntry entry, Dictionary<string, PageObservation> byUrl, CheckContext context)
     {

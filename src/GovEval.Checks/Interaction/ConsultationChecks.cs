@@ -62,7 +62,7 @@ public sealed class ConsultationChecks : ICheckFamily
 
             var messages = Read(column, byUrl, context, today);
             total += messages.Count;
-            var unanswered = messages.Where(m => m.Replied is null && m.Submitted >= unansweredSince && m.Submitted < unansweredAfter)
+            var unanswered = messages.Where(m => m.Pending && m.Submitted >= unansweredSince && m.Submitted < unansweredAfter)
                 .OrderBy(m => m.Submitted).ToList();
             var slow = messages.Where(m => m.Replied is { } r && r.DayNumber - m.Submitted.DayNumber > options.SlowReplyDays)
                 .OrderByDescending(m => m.Replied!.Value.DayNumber - m.Submitted.DayNumber).ToList();
@@ -97,7 +97,7 @@ public sealed class ConsultationChecks : ICheckFamily
         foreach (var entry in column.Entries)
         {
             var fromList = Messages.Read(entry.Text, today);
-            (DateOnly Submitted, DateOnly? Replied)? fromPage = null;
+            MessageDates? fromPage = null;
             if (byUrl.TryGetValue(entry.Url, out var page) && context.Document(page)?.Body is { } body)
             {
                 fromPage = Messages.Read(SitePages.Text(body), today);
@@ -108,7 +108,10 @@ public sealed class ConsultationChecks : ICheckFamily
                 continue;
             }
 
-            messages.Add(new Message(entry.Url, entry.Title, read.Submitted, fromList?.Replied ?? fromPage?.Replied));
+            var replied = fromList?.Replied ?? fromPage?.Replied;
+            // Unanswered needs evidence: a 待回复 mark, or the message's own page read without a reply on it.
+            var pending = replied is null && (fromList?.MarkedPending == true || fromPage is not null);
+            messages.Add(new Message(entry.Url, entry.Title, read.Submitted, replied, pending));
         }
 
         return messages;
