@@ -18,10 +18,11 @@ namespace GovEval.Checks.Tests;
 /// </summary>
 public sealed class CollectedSandboxTests(ITestOutputHelper output)
 {
-    private const double Scale = 0.05;
+    // Delays at 10%: a 60 s hold is 6 s, beyond the 4 s timeout; a healthy page under a loaded machine is well inside it.
+    private const double Scale = 0.1;
 
     [Theory]
-    [InlineData(5, 24)]
+    [InlineData(5, 20)]
     public async Task Findings_of_collected_sites_match_the_ground_truth(long seed, int sites)
     {
         var now = new DateTimeOffset(2020, 11, 30, 9, 0, 0, TimeSpan.FromHours(8));
@@ -41,7 +42,7 @@ public sealed class CollectedSandboxTests(ITestOutputHelper output)
         using var collector = new SiteCollector(fetcher);
         var findings = new Dictionary<string, IReadOnlyList<Finding>>(StringComparer.Ordinal);
         var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(truth, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (site, cancel) =>
+        await Parallel.ForEachAsync(truth, new ParallelOptions { MaxDegreeOfParallelism = 3 }, async (site, cancel) =>
         {
             var observation = await collector.CollectAsync($"http://{site.Host}/", now, new CollectOptions
             {
@@ -78,7 +79,7 @@ public sealed class CollectedSandboxTests(ITestOutputHelper output)
     {
         ConnectTo = ConnectToRules.Parse(server.Routes()),
         ExtraRootsPem = [server.CertificateAuthorityPem],
-        Timeout = TimeSpan.FromSeconds(1.5),
+        Timeout = TimeSpan.FromSeconds(4),
         RetryBaseDelay = TimeSpan.FromMilliseconds(20),
         MaxRetryAfter = TimeSpan.FromSeconds(1),
         Politeness = false,
