@@ -14,6 +14,13 @@ public static class SiteChecks
         new Interaction.ConsultationChecks(),
         new Services.GuideElements(),
         new Search.SiteSearch(),
+        new Identity.IdentityChecks(),
+        new Meta.PageTagChecks(),
+        new Security.SecurityChecks(),
+        new Network.Ipv6Checks(),
+        new Http.Soft404Checks(),
+        new Content.ContentChecks(),
+        new Privacy.PrivacyChecks(),
     ];
 
     public static CheckResult Run(SiteObservation observation, CheckOptions? options = null)
@@ -34,6 +41,6 @@ public static class SiteChecks
             notMeasured.AddRange(result.NotMeasured);
         }
 
-        return new CheckResult(findings, measurements, notMeasured);
+        return new CheckResult(FindingEvidence.Attach(findings, observation), measurements, notMeasured);
     }
 }

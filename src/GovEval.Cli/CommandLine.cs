@@ -30,6 +30,7 @@ public static class CommandLine
                      new PublishCommand(),
                      new DemoCommand(),
                      new SandboxCommand(),
+                     new CheckCommand(),
                  })
         {
             foreach (var built in command.Build(context))

@@ -12,7 +12,11 @@ public sealed record AssessmentRun(
     int Year,
     IReadOnlyList<string> Cohorts,
     DateTimeOffset Now,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The sampled units (抽查) when the run assesses only some members of its cohorts; null: all of them.</summary>
+    public IReadOnlyList<string>? Units { get; init; }
+}
 
 /// <summary>What <see cref="GovEvalStore.CreateRunAsync"/> needs; the id and creation time are the store's.</summary>
 public sealed record NewRun(
@@ -21,4 +25,8 @@ public sealed record NewRun(
     string? FrameworkVersion,
     int Year,
     IReadOnlyList<string> Cohorts,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>Assess only these units of the cohorts (a sample, 抽查); null assesses every member.</summary>
+    public IReadOnlyList<string>? Units { get; init; }
+}

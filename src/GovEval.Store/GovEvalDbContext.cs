@@ -28,6 +28,8 @@ public abstract class GovEvalDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<NotMeasuredEntity> NotMeasured => Set<NotMeasuredEntity>();
 
+    public DbSet<AvailabilitySampleEntity> AvailabilitySamples => Set<AvailabilitySampleEntity>();
+
     public DbSet<ScoreSheetEntity> ScoreSheets => Set<ScoreSheetEntity>();
 
     public DbSet<ResultEntity> Results => Set<ResultEntity>();
@@ -57,6 +59,13 @@ public abstract class GovEvalDbContext(DbContextOptions options) : DbContext(opt
             run.HasKey(r => r.Id);
             run.Property(r => r.Now).HasConversion<IsoOffsetConverter>();
             run.HasMany(r => r.Cohorts).WithOne().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
+            run.HasMany(r => r.Units).WithOne().HasForeignKey(u => u.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<RunUnitEntity>(unit =>
+        {
+            unit.ToTable("RunUnits");
+            unit.HasKey(u => new { u.RunId, u.UnitCode });
         });
 
         modelBuilder.Entity<RunCohortEntity>(cohort =>
@@ -91,6 +100,13 @@ public abstract class GovEvalDbContext(DbContextOptions options) : DbContext(opt
             notMeasured.ToTable("NotMeasured");
             notMeasured.HasIndex(n => new { n.RunId, n.UnitCode });
             notMeasured.HasOne<RunEntity>().WithMany().HasForeignKey(n => n.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AvailabilitySampleEntity>(sample =>
+        {
+            sample.ToTable("AvailabilitySamples");
+            sample.HasIndex(a => new { a.RunId, a.UnitCode, a.At }).IsUnique();
+            sample.HasOne<RunEntity>().WithMany().HasForeignKey(a => a.RunId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<ScoreSheetEntity>(sheet =>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using GovEval.Core.Errors;
+using GovEval.Core.Registry;
 using GovEval.Store.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,8 @@ public sealed partial class GovEvalStore
                 Now = run.Now,
                 CreatedAt = clock.GetUtcNow(),
                 Cohorts = run.Cohorts.Select((c, i) => new RunCohortEntity { RunId = id, CohortId = c, Position = i }).ToList(),
+                Sampled = run.Units is not null,
+                Units = (run.Units ?? []).Distinct(StringComparer.Ordinal).Select(u => new RunUnitEntity { RunId = id, UnitCode = u }).ToList(),
             };
             db.Runs.Add(entity);
             return ToRun(entity);
@@ -35,7 +38,7 @@ public sealed partial class GovEvalStore
 
     /// <summary>Every run, oldest first.</summary>
     public async Task<IReadOnlyList<AssessmentRun>> RunsAsync(CancellationToken cancel = default) =>
-        (await db.Runs.AsNoTracking().Include(r => r.Cohorts).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(cancel))
+        (await db.Runs.AsNoTracking().Include(r => r.Cohorts).Include(r => r.Units).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(cancel))
             .Select(ToRun)
             .ToList();
 
@@ -46,13 +49,13 @@ public sealed partial class GovEvalStore
     public async Task<AssessmentRun> RunAsync(string idOrName, string argument = "--run", CancellationToken cancel = default)
     {
         var key = idOrName.Trim();
-        var byId = await db.Runs.AsNoTracking().Include(r => r.Cohorts).FirstOrDefaultAsync(r => r.Id == key, cancel);
+        var byId = await db.Runs.AsNoTracking().Include(r => r.Cohorts).Include(r => r.Units).FirstOrDefaultAsync(r => r.Id == key, cancel);
         if (byId is not null)
         {
             return ToRun(byId);
         }
 
-        var byName = await db.Runs.AsNoTracking().Include(r => r.Cohorts).Where(r => r.Name == key).ToListAsync(cancel);
+        var byName = await db.Runs.AsNoTracking().Include(r => r.Cohorts).Include(r => r.Units).Where(r => r.Name == key).ToListAsync(cancel);
         return byName.Count switch
         {
             1 => ToRun(byName[0]),
@@ -79,5 +82,12 @@ public sealed partial class GovEvalStore
         e.Year,
         e.Cohorts.OrderBy(c => c.Position).Select(c => c.CohortId).ToList(),
         e.Now,
-        e.CreatedAt);
+        e.CreatedAt)
+    {
+        Units = e.Sampled ? e.Units.Select(u => u.UnitCode).Order(StringComparer.Ordinal).ToList() : null,
+    };
+
+    /// <summary>The registry a run is assessed against: its year's units and imports, cohorts narrowed to its sample.</summary>
+    public async Task<UnitRegistry> RegistryForRunAsync(AssessmentRun run, CancellationToken cancel = default) =>
+        (await RegistryAsync(run.Year, cancel)).Sampled(run.Units);
 }

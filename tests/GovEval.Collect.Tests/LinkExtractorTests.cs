@@ -43,3 +43,27 @@ public sealed class LinkExtractorTests
         Assert.Null(CrawlUrl.Resolve(page, "mailto:a@b.cn"));
     }
 }
+
+public sealed class LinkResolverTests
+{
+    [Theory]
+    [InlineData("/p/1.html")]
+    [InlineData("/p/1.html#top")]
+    [InlineData("/search?q=a&p=2")]
+    [InlineData("/a/./b.html")]
+    [InlineData("/a/../b.html")]
+    [InlineData("//other.gov.cn/x.html")]
+    [InlineData("/中文/页面.html")]
+    [InlineData("/a%20b.html")]
+    [InlineData("/files/a.PDF")]
+    [InlineData("rel/x.html")]
+    [InlineData("/x.html?")]
+    [InlineData("/")]
+    public void The_fast_path_gives_what_uri_resolution_gives(string reference)
+    {
+        var page = new Uri("https://www.gd.gov.cn/zwgk/index.html");
+        var resolver = new LinkResolver(new CrawlScope(page, []));
+        var links = resolver.Resolve([new ExtractedLink(reference, GovEval.Core.Observations.LinkSource.Anchor, null)], page, null);
+        Assert.Equal(CrawlUrl.Resolve(page, reference), links.Single().Target);
+    }
+}

@@ -87,8 +87,5 @@ public sealed class SiteCrawlerTests(LiveSandbox live)
         }
     }
 
-    internal static List<string> Summary(CrawlResult result) =>
-        result.Pages.Select(p => $"page {p.Url} {p.Depth} {p.Outcome.Status} {p.Outcome.HttpStatus} {p.Html?.Length}")
-            .Concat(result.Links.Select(l => $"link {l.Page} {l.Target} {l.Source} {l.Outcome?.Status} {l.Outcome?.HttpStatus}"))
-            .ToList();
+    internal static List<string> Summary(CrawlResult result) => CrawlSummary.Lines(result).ToList();
 }

@@ -94,3 +94,22 @@ public sealed class WarcTests(LiveSandbox live)
         return output.ToArray();
     }
 }
+
+public sealed class StoredGzipTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(300)]
+    [InlineData(65535)]
+    [InlineData(200_000)]
+    public void Stored_members_are_valid_gzip(int size)
+    {
+        var block = System.Security.Cryptography.RandomNumberGenerator.GetBytes(size);
+        using var output = new Fetching.PooledBuffer();
+        StoredGzip.Write(output, "WARC/1.1\r\n\r\n"u8, block, "\r\n\r\n"u8);
+        using var gzip = new GZipStream(new MemoryStream(output.ToArray()), CompressionMode.Decompress);
+        using var inflated = new MemoryStream();
+        gzip.CopyTo(inflated);
+        Assert.Equal([.. "WARC/1.1\r\n\r\n"u8, .. block, .. "\r\n\r\n"u8], inflated.ToArray());
+    }
+}

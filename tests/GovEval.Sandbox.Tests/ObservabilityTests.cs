@@ -79,6 +79,12 @@ public sealed class ObservabilityTests
             var headers = home.Response.Headers.Count(h => h.Key is "Strict-Transport-Security" or "Content-Security-Policy" or "X-Content-Type-Options" or "X-Frame-Options");
             Assert.Equal(rules.Contains(RuleIds.SecurityHeaders), headers < 4);
 
+            // Frame protection counts through either header (Mozilla Observatory): when X-Frame-Options is
+            // missing the CSP must not carry frame-ancestors, or a scanner would rightly see no defect.
+            var framed = home.Response.Headers.Any(h => h.Key == "X-Frame-Options")
+                || home.Response.Headers.Any(h => h.Key == "Content-Security-Policy" && h.Value.Contains("frame-ancestors", StringComparison.Ordinal));
+            Assert.Equal(home.Response.Headers.Any(h => h.Key == "X-Frame-Options"), framed);
+
             var siteId = document.QuerySelector("meta[name='SiteIDCode']")?.GetAttribute("content");
             Assert.Equal(rules.Contains(RuleIds.IdentitySiteIdCode), siteId is null || !System.Text.RegularExpressions.Regex.IsMatch(siteId, "^([0-9]{10}|bm[0-9]{8})$"));
 

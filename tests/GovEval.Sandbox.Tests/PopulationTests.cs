@@ -21,6 +21,21 @@ public sealed class PopulationTests
     }
 
     [Fact]
+    public void Portals_of_chosen_units_give_each_unit_its_site_with_defects_by_the_same_quotas()
+    {
+        var codes = Registry.Units.Where(u => u.Level is UnitLevel.Province or UnitLevel.Central).Select(u => u.Code).Where(c => !c.StartsWith("71", StringComparison.Ordinal) && !c.StartsWith("81", StringComparison.Ordinal) && !c.StartsWith("82", StringComparison.Ordinal)).ToList();
+        var population = SitePopulation.Portals(Registry, 5, codes);
+        Assert.Equal(codes, population.Sites.Select(s => s.Unit.Code));
+        Assert.All(population.Sites, s => Assert.True(s.IsPortal));
+        Assert.Contains(population.Sites, s => s.Tier == QualityTier.Clean);
+        Assert.Contains(population.Sites, s => s.Tier == QualityTier.Veto);
+        Assert.Equal(population.Sites.Count, population.Sites.Select(s => s.Host).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        var error = Assert.Throws<InputException>(() => SitePopulation.Portals(Registry, 5, ["710000"]));
+        Assert.Contains("710000", error.Message, StringComparison.Ordinal);
+        Assert.Throws<InputException>(() => SitePopulation.Portals(Registry, 5, ["999999"]));
+    }
+
+    [Fact]
     public void Hosts_follow_the_national_pattern_except_where_identity_domain_is_planted()
     {
         var population = SitePopulation.Draw(Registry, 3, 300);

@@ -25,7 +25,8 @@ public sealed class HomepageAvailability : ICheckFamily
         }
 
         var failures = samples.Count(s => Failed(s.Outcome, context.Options.HomepageTimeout));
-        var share = Math.Round(100m * failures / samples.Count, 2);
+        // availability.share is a fraction (the catalogue's 比例; frameworks deduct "per 0.01"); messages print percent.
+        var share = Math.Round((decimal)failures / samples.Count, 4);
         var measurements = new Dictionary<string, decimal>
         {
             ["availability.visits"] = samples.Count,
@@ -33,14 +34,14 @@ public sealed class HomepageAvailability : ICheckFamily
             ["availability.share"] = share,
         };
         var findings = new List<Finding>();
-        var text = share.ToString("0.##", CultureInfo.InvariantCulture);
+        var text = (share * 100).ToString("0.##", CultureInfo.InvariantCulture);
         if (failures > 0)
         {
             findings.Add(new Finding(AvailabilityRule, Severity.Deduction, observation.Homepage, observation.Homepage,
                 $"首页监测{samples.Count}次，{failures}次无法访问（{text}%）"));
         }
 
-        if (share >= context.Options.UnreachableSharePercent)
+        if (share * 100 >= context.Options.UnreachableSharePercent)
         {
             findings.Add(new Finding(VetoRule, Severity.Veto, observation.Homepage, observation.Homepage,
                 $"首页不可用率{text}%，达到{context.Options.UnreachableSharePercent.ToString("0.##", CultureInfo.InvariantCulture)}%（监测{samples.Count}次，失败{failures}次）"));

@@ -39,7 +39,7 @@ public sealed class InputsCommands(Func<AssessmentRun, IInputValidator?>? valida
         {
             await using var store = await context.OpenExistingStoreAsync(parse, cancel);
             var target = await store.RunAsync(parse.GetValue(run)!, "--run", cancel);
-            var registry = await store.RegistryAsync(target.Year, cancel);
+            var registry = await store.RegistryForRunAsync(target, cancel);
             var inputs = InputsImportReader.Read(parse.GetValue(file)!, registry, target.Cohorts, validatorFor(target));
             var summary = await store.ImportInputsAsync(target.Id, inputs, cancel);
             await context.Out.WriteLineAsync(
@@ -72,7 +72,7 @@ public sealed class InputsCommands(Func<AssessmentRun, IInputValidator?>? valida
             await using var store = await context.OpenExistingStoreAsync(parse, cancel);
             var target = await store.RunAsync(parse.GetValue(run)!, "--run", cancel);
             var framework = FrameworkCatalog.Get(target.FrameworkId);
-            var registry = await store.RegistryAsync(target.Year, cancel);
+            var registry = await store.RegistryForRunAsync(target, cancel);
             var units = target.Cohorts.SelectMany(c => registry.Members(registry.Cohort(c))).DistinctBy(u => u.Code).ToList();
             var existing = await store.InputsAsync(target.Id, cancel);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -72,7 +72,7 @@ public sealed class PublishCommand : CommandGroup
         }
 
         var framework = FrameworkCatalog.Get(assessment.FrameworkId);
-        var registry = await store.RegistryAsync(assessment.Year, cancel);
+        var registry = await store.RegistryForRunAsync(assessment, cancel);
         var builder = new ReleaseBuilder(framework, registry, assessment.Cohorts.Select(registry.Cohort));
         if (compareId is null)
         {

@@ -29,7 +29,8 @@ public sealed class RunsCommands : CommandGroup
         var cohorts = new Option<string[]>("--cohort") { Description = $"Cohort to assess, repeatable: {string.Join(", ", UnitRegistry.ForYear(2020).Cohorts.Select(c => c.Id))}", Required = true, AllowMultipleArgumentsPerToken = false };
         var year = new Option<int>("--year") { Description = "Assessment year (selects the registry)", DefaultValueFactory = _ => 2020 };
         var now = new Option<string?>("--now") { Description = "Assessment clock, ISO 8601 (2020-12-31 or 2020-12-31T09:00:00+08:00; without an offset +08:00); default: the current time" };
-        var command = new Command("create", "Create a run and print its id.") { name, framework, cohorts, year, now };
+        var units = new Option<string?>("--units") { Description = "Assess only the units listed in this file (a sample, 抽查): one code, full or short name a line" };
+        var command = new Command("create", "Create a run and print its id.") { name, framework, cohorts, year, now, units };
         command.SetAction(async (parse, cancel) =>
         {
             var runName = parse.GetValue(name)!.Trim();
@@ -51,15 +52,19 @@ public sealed class RunsCommands : CommandGroup
                 registry.Cohort(cohort);
             }
 
+            var sample = parse.GetValue(units) is { } sampleFile
+                ? SampleFile.Read(sampleFile, registry, cohortIds.Select(registry.Cohort).ToList())
+                : null;
             var clock = parse.GetValue(now) is { } text
                 ? ParseClock(text)
                 : TimeProvider.System.GetUtcNow().ToOffset(ChinaStandardTime);
             await using var store = await context.OpenStoreAsync(parse, cancel);
-            var run = await store.CreateRunAsync(new NewRun(runName, frameworkId, resolved.Version, runYear, cohortIds, clock), cancel);
+            var run = await store.CreateRunAsync(new NewRun(runName, frameworkId, resolved.Version, runYear, cohortIds, clock) { Units = sample }, cancel);
+            var assessed = registry.Sampled(sample);
             await context.Out.WriteLineAsync(run.Id);
             await context.Error.WriteLineAsync(
                 $"run {run.Id} '{run.Name}': {resolved.Id} {resolved.Version}, {string.Join(", ", run.Cohorts)} " +
-                $"({string.Join(" + ", run.Cohorts.Select(c => registry.Members(registry.Cohort(c)).Count))} units), year {run.Year}, now {Iso(run.Now)}");
+                $"({string.Join(" + ", run.Cohorts.Select(c => assessed.Members(assessed.Cohort(c)).Count))} units{(sample is null ? "" : ", sampled")}), year {run.Year}, now {Iso(run.Now)}");
             return CommandLine.Ok;
         });
         return command;
@@ -89,6 +94,7 @@ public sealed class RunsCommands : CommandGroup
                     framework = new { id = r.FrameworkId, version = r.FrameworkVersion },
                     year = r.Year,
                     cohorts = r.Cohorts,
+                    units = r.Units,
                     now = Iso(r.Now),
                     createdAt = Iso(r.CreatedAt),
                 });

@@ -22,7 +22,7 @@ public sealed class ScoreCommand : CommandGroup
             await using var store = await context.OpenExistingStoreAsync(parse, cancel);
             var assessment = await store.RunAsync(parse.GetValue(run)!, cancel: cancel);
             var framework = FrameworkCatalog.Get(assessment.FrameworkId);
-            var registry = await store.RegistryAsync(assessment.Year, cancel);
+            var registry = await store.RegistryForRunAsync(assessment, cancel);
             var cohorts = assessment.Cohorts.Select(registry.Cohort).ToList();
             var observations = (await store.ObservationsAsync(assessment.Id, cancel))
                 .GroupBy(o => o.UnitCode, StringComparer.Ordinal)

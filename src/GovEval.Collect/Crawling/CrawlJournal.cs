@@ -8,7 +8,7 @@ using GovEval.Core.Observations;
 namespace GovEval.Collect.Crawling;
 
 /// <summary>A crawled page as journaled: the observation plus the links read from it, so a resume needs no re-parse.</summary>
-public sealed record JournalPage(string Requested, PageObservation Page, IReadOnlyList<ExtractedLink> Links, string? BaseHref);
+public sealed record JournalPage(string Requested, PageObservation Page, ResolvedLink[] Links);
 
 /// <summary>
 /// Append-only JSON-lines journal of one site's crawl. Each record is written through to the operating system at

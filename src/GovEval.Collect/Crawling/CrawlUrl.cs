@@ -48,12 +48,20 @@ public static class CrawlUrl
     ];
 
     /// <summary>Whether a target looks like something other than an HTML page (attachments, media, code).</summary>
-    public static bool LooksLikeFile(Uri uri)
+    public static bool LooksLikeFile(Uri uri) => HasFileExtension(uri.AbsolutePath);
+
+    public static bool HasFileExtension(ReadOnlySpan<char> path)
     {
-        var path = uri.AbsolutePath;
-        foreach (var extension in NonPageExtensions)
+        var dot = path.LastIndexOf('.');
+        if (dot < 0 || dot < path.LastIndexOf('/'))
         {
-            if (path.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+            return false;
+        }
+
+        var extension = path[dot..];
+        foreach (var candidate in NonPageExtensions)
+        {
+            if (extension.Equals(candidate, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -1,7 +1,7 @@
 using System.Text;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Html.Parser.Tokens.Struct;
 using AngleSharp.Text;
 using GovEval.Core.Observations;
 
@@ -16,17 +16,25 @@ public static class LinkExtractor
 {
     private const int MaxTextLength = 200;
 
+    private static readonly ShouldEmitAttribute Wanted = static (ref StructHtmlToken _, ReadOnlyMemory<char> name) => IsWanted(name.Span);
+
     public static IReadOnlyList<ExtractedLink> Extract(string html, out string? baseHref)
     {
-        var links = new List<ExtractedLink>();
+        var links = new List<ExtractedLink>(32);
         baseHref = null;
-        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver);
+        var tokenizer = new HtmlTokenizer(new TextSource(new ReadOnlyMemoryTextSource(html.AsMemory())), HtmlEntityProvider.Resolver)
+        {
+            // Text matters only inside anchors; attributes only when a link or its meaning may be in them.
+            SkipDataText = true,
+            ShouldEmitAttribute = Wanted,
+            SkipComments = true,
+        };
         StringBuilder? anchorText = null;
         var anchorIndex = -1;
 
         while (true)
         {
-            var token = tokenizer.Get();
+            var token = tokenizer.GetStructToken();
             switch (token.Type)
             {
                 case HtmlTokenType.EndOfFile:
@@ -35,12 +43,13 @@ public static class LinkExtractor
                 case HtmlTokenType.Character when anchorText is not null:
                     if (anchorText.Length < MaxTextLength)
                     {
-                        anchorText.Append(token.Data);
+                        anchorText.Append(((ReadOnlyMemory<char>)token.Data).Span);
                     }
 
                     continue;
-                case HtmlTokenType.EndTag when token.Name is "a" or "area":
+                case HtmlTokenType.EndTag when token.Name == "a" || token.Name == "area":
                     CloseAnchor(links, ref anchorIndex, ref anchorText);
+                    tokenizer.SkipDataText = true;
                     continue;
                 case HtmlTokenType.StartTag:
                     break;
@@ -48,60 +57,77 @@ public static class LinkExtractor
                     continue;
             }
 
-            var tag = (HtmlTagToken)token;
-            switch (tag.Name)
+            var name = token.Name;
+            if (name == "a")
             {
-                case "a":
-                    CloseAnchor(links, ref anchorIndex, ref anchorText);
-                    if (Attribute(tag, "href") is { } href)
-                    {
-                        anchorIndex = links.Count;
-                        links.Add(new ExtractedLink(href, LinkSource.Anchor, null));
-                        anchorText = new StringBuilder();
-                    }
-
-                    break;
-                case "area":
-                    Add(links, Attribute(tag, "href"), LinkSource.Area, tag.GetAttribute("alt"));
-                    break;
-                case "img":
-                    Add(links, Attribute(tag, "src"), LinkSource.Image, tag.GetAttribute("alt"));
-                    break;
-                case "script":
-                    Add(links, Attribute(tag, "src"), LinkSource.Script, null);
-                    tokenizer.State = HtmlParseMode.Script;
-                    break;
-                case "link":
-                    var rel = tag.GetAttribute("rel")?.ToLowerInvariant() ?? "";
-                    Add(links, Attribute(tag, "href"), rel.Contains("stylesheet", StringComparison.Ordinal) ? LinkSource.Stylesheet : LinkSource.Other, null);
-                    break;
-                case "iframe" or "frame":
-                    Add(links, Attribute(tag, "src"), LinkSource.Frame, tag.GetAttribute("title"));
-                    if (tag.Name == "iframe")
-                    {
-                        tokenizer.State = HtmlParseMode.Rawtext;
-                    }
-
-                    break;
-                case "form":
-                    // A form without action submits to its own page: no link.
-                    Add(links, Attribute(tag, "action"), LinkSource.Form, tag.GetAttribute("method"));
-                    break;
-                case "meta" when string.Equals(tag.GetAttribute("http-equiv"), "refresh", StringComparison.OrdinalIgnoreCase):
-                    Add(links, RefreshTarget(tag.GetAttribute("content")), LinkSource.MetaRefresh, null);
-                    break;
-                case "base" when baseHref is null:
-                    baseHref = Attribute(tag, "href");
-                    break;
-                case "style" or "xmp" or "noembed" or "noframes":
+                CloseAnchor(links, ref anchorIndex, ref anchorText);
+                if (Attribute(ref token, "href") is { } href)
+                {
+                    anchorIndex = links.Count;
+                    links.Add(new ExtractedLink(href, LinkSource.Anchor, null));
+                    anchorText = new StringBuilder();
+                    tokenizer.SkipDataText = false;
+                }
+            }
+            else if (name == "img")
+            {
+                Add(links, Attribute(ref token, "src"), LinkSource.Image, Attribute(ref token, "alt"));
+            }
+            else if (name == "area")
+            {
+                Add(links, Attribute(ref token, "href"), LinkSource.Area, Attribute(ref token, "alt"));
+            }
+            else if (name == "script")
+            {
+                Add(links, Attribute(ref token, "src"), LinkSource.Script, null);
+                tokenizer.State = HtmlParseMode.Script;
+            }
+            else if (name == "link")
+            {
+                var rel = Attribute(ref token, "rel")?.ToLowerInvariant() ?? "";
+                Add(links, Attribute(ref token, "href"), rel.Contains("stylesheet", StringComparison.Ordinal) ? LinkSource.Stylesheet : LinkSource.Other, null);
+            }
+            else if (name == "iframe" || name == "frame")
+            {
+                Add(links, Attribute(ref token, "src"), LinkSource.Frame, Attribute(ref token, "title"));
+                if (name == "iframe")
+                {
                     tokenizer.State = HtmlParseMode.Rawtext;
-                    break;
-                case "title" or "textarea":
-                    tokenizer.State = HtmlParseMode.RCData;
-                    break;
+                }
+            }
+            else if (name == "form")
+            {
+                // A form without action submits to its own page: no link.
+                Add(links, Attribute(ref token, "action"), LinkSource.Form, Attribute(ref token, "method"));
+            }
+            else if (name == "meta")
+            {
+                if (string.Equals(Attribute(ref token, "http-equiv"), "refresh", StringComparison.OrdinalIgnoreCase))
+                {
+                    Add(links, RefreshTarget(Attribute(ref token, "content")), LinkSource.MetaRefresh, null);
+                }
+            }
+            else if (name == "base")
+            {
+                baseHref ??= Attribute(ref token, "href");
+            }
+            else if (name == "style" || name == "xmp" || name == "noembed" || name == "noframes")
+            {
+                tokenizer.State = HtmlParseMode.Rawtext;
+            }
+            else if (name == "title" || name == "textarea")
+            {
+                tokenizer.State = HtmlParseMode.RCData;
             }
         }
     }
+
+    private static bool IsWanted(ReadOnlySpan<char> name) =>
+        name.Length is >= 3 and <= 10 && (name.Equals("href", StringComparison.OrdinalIgnoreCase) || name.Equals("src", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("alt", StringComparison.OrdinalIgnoreCase) || name.Equals("rel", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("title", StringComparison.OrdinalIgnoreCase) || name.Equals("action", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("method", StringComparison.OrdinalIgnoreCase) || name.Equals("http-equiv", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("content", StringComparison.OrdinalIgnoreCase));
 
     private static void CloseAnchor(List<ExtractedLink> links, ref int index, ref StringBuilder? text)
     {
@@ -140,10 +166,10 @@ public static class LinkExtractor
         return result.ToString();
     }
 
-    private static string? Attribute(HtmlTagToken tag, string name)
+    private static string? Attribute(ref StructHtmlToken tag, string name)
     {
-        var value = tag.GetAttribute(name);
-        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        var value = ((ReadOnlyMemory<char>)tag.GetAttribute(name)).Span.Trim();
+        return value.IsEmpty ? null : value.ToString();
     }
 
     private static void Add(List<ExtractedLink> links, string? reference, LinkSource source, string? text)

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using GovEval.Collect.Fetching;
 using GovEval.Core.Observations;
 
@@ -5,9 +6,11 @@ namespace GovEval.Collect.Crawling;
 
 /// <summary>
 /// Crawls one site breadth-first from its homepage (and sitemap): in-scope HTML pages are fetched and their links
-/// read; every other target is checked once through the shared <see cref="LinkCheckCache"/>. Levels are fetched
-/// in parallel but processed in discovery order, so the result is the same however the fetches interleave, and
-/// a run resumed from the journal ends with the same observation as an uninterrupted one.
+/// read; every other target is checked once through the shared <see cref="LinkCheckCache"/>.
+/// Workers fetch and parse pages in parallel as soon as they are discovered, but a single committer takes the
+/// results in discovery order: deduplication, traps, robots and caps are decided in that order, so the result
+/// is the same however the fetches interleave, and a run resumed from the journal ends with the same
+/// observation as an uninterrupted one.
 /// </summary>
 public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOptions options)
 {
@@ -15,6 +18,7 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
     {
         var home = new Uri(homepage);
         var scope = new CrawlScope(home, options.Aliases);
+        var resolver = new LinkResolver(scope);
         var traps = new TrapDetector(options, now);
         using var journal = options.JournalDirectory is null ? null : CrawlJournal.Open(options.JournalDirectory, homepage, options.JournalSyncInterval);
         if (journal is not null)
@@ -25,63 +29,39 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
             }
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var known = new HashSet<string>(StringComparer.Ordinal);
         var crawled = new Dictionary<string, FetchOutcome>(StringComparer.Ordinal);
-        var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
-        var checkTargets = new List<string>();
-        var checkSet = new HashSet<string>(StringComparer.Ordinal);
+        var skipped = new Dictionary<string, FetchOutcome>(StringComparer.Ordinal);
+        var checks = new Dictionary<string, Task<FetchOutcome>>(StringComparer.Ordinal);
         var pages = new List<JournalPage>();
         var fetched = 0;
 
-        var start = CrawlUrl.Normalize(home);
-        seen.Add(start);
-        var frontier = new List<(string Url, int Depth, string? Referrer)> { (start, 0, null) };
-        while (frontier.Count > 0)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleWriter = true });
+        var slots = new List<TaskCompletionSource<JournalPage>>();
+        var workers = Enumerable.Range(0, Math.Max(1, options.Parallelism))
+            .Select(_ => Task.Run(() => WorkAsync(work.Reader, resolver, journal, () => Interlocked.Increment(ref fetched), stop.Token)))
+            .ToList();
+        using var checkSlots = new SemaphoreSlim(Math.Max(1, options.Parallelism));
+
+        void Enqueue(string url, int depth, string? referrer)
         {
-            var budget = options.MaxPages - pages.Count;
-            if (budget <= 0)
+            var slot = new TaskCompletionSource<JournalPage>(TaskCreationOptions.RunContinuationsAsynchronously);
+            slots.Add(slot);
+            work.Writer.TryWrite(new Work(url, depth, referrer, slot));
+        }
+
+        void Skip(string url, string reason) => skipped[url] = new FetchOutcome(url, FetchStatus.Skipped, null, null, [], null, null, TimeSpan.Zero, reason, null);
+
+        try
+        {
+            var start = CrawlUrl.Normalize(home);
+            known.Add(start);
+            Enqueue(start, 0, null);
+            for (var i = 0; i < slots.Count; i++)
             {
-                foreach (var (url, _, _) in frontier)
-                {
-                    skipped[url] = "page limit reached";
-                }
-
-                break;
-            }
-
-            var level = frontier.Take(budget).ToList();
-            foreach (var (url, _, _) in frontier.Skip(budget))
-            {
-                skipped[url] = "page limit reached";
-            }
-
-            var results = new JournalPage[level.Count];
-            await Parallel.ForAsync(0, level.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancel }, async (i, token) =>
-            {
-                var (url, depth, referrer) = level[i];
-                if (journal?.Pages.GetValueOrDefault(url) is { } restored)
-                {
-                    results[i] = restored;
-                    return;
-                }
-
-                var result = await fetcher.GetAsync(url, token).ConfigureAwait(false);
-                string? baseHref = null;
-                var extracted = result.Html is { Length: > 0 } html ? LinkExtractor.Extract(html, out baseHref) : [];
-                var page = new PageObservation(url, result.Outcome, result.Headers, options.KeepHtml ? result.Html : null, result.Charset, depth, referrer, result.CapturedAt);
-                results[i] = new JournalPage(url, page, extracted, baseHref);
-                Interlocked.Increment(ref fetched);
-
-                // A page cut short by our own fault is not journaled: a resumed run must fetch it again.
-                if (result.Outcome.Status != FetchStatus.ScannerError)
-                {
-                    journal?.AppendPage(results[i]);
-                }
-            }).ConfigureAwait(false);
-
-            var next = new List<(string Url, int Depth, string? Referrer)>();
-            foreach (var entry in results)
-            {
+                var entry = await slots[i].Task.WaitAsync(cancel).ConfigureAwait(false);
+                cancel.ThrowIfCancellationRequested();
                 var page = entry.Page;
                 crawled[entry.Requested] = page.Outcome;
                 if (page.Outcome.Status == FetchStatus.RobotsExcluded)
@@ -91,52 +71,40 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
                 }
 
                 pages.Add(entry);
-                Uri baseUri = home;
+                var pageUri = home;
                 if (page.Outcome.FinalUrl is { } finalUrl && Uri.TryCreate(finalUrl, UriKind.Absolute, out var final))
                 {
                     var normalizedFinal = CrawlUrl.Normalize(final);
                     crawled.TryAdd(normalizedFinal, page.Outcome);
-                    seen.Add(normalizedFinal);
-                    baseUri = final;
+                    known.Add(normalizedFinal);
+                    pageUri = final;
                 }
 
-                if (entry.BaseHref is { } baseHref && Uri.TryCreate(baseUri, baseHref, out var declared))
+                var resolved = entry.Links;
+                for (var k = 0; k < resolved.Length; k++)
                 {
-                    baseUri = declared;
-                }
-
-                foreach (var link in entry.Links)
-                {
-                    if (CrawlUrl.Resolve(baseUri, link.Reference) is not { } target || !Uri.TryCreate(target, UriKind.Absolute, out var targetUri))
+                    var link = resolved[k];
+                    if (link.Role == LinkRole.Form)
                     {
                         continue;
                     }
 
-                    var isPage = scope.Contains(targetUri) && !CrawlUrl.LooksLikeFile(targetUri)
-                        && link.Source is LinkSource.Anchor or LinkSource.Area or LinkSource.Frame or LinkSource.MetaRefresh;
-                    if (isPage)
+                    if (known.TryGetValue(link.Target, out var canonical))
                     {
-                        if (!seen.Add(target))
-                        {
-                            continue;
-                        }
-
-                        if (traps.Check(targetUri, baseUri) is { } trap)
-                        {
-                            skipped[target] = $"trap: {trap}";
-                        }
-                        else if (page.Depth + 1 > options.MaxDepth)
-                        {
-                            skipped[target] = "depth limit reached";
-                        }
-                        else
-                        {
-                            next.Add((target, page.Depth + 1, entry.Requested));
-                        }
+                        // Share one string per target across the site: links outnumber pages tenfold.
+                        resolved[k] = link with { Target = canonical };
+                        continue;
                     }
-                    else if (link.Source != LinkSource.Form && checkSet.Add(target))
+
+                    known.Add(link.Target);
+                    switch (link.Role)
                     {
-                        checkTargets.Add(target);
+                        case LinkRole.Page:
+                            await Discover(link.Target, page.Depth + 1, entry.Requested, pageUri).ConfigureAwait(false);
+                            break;
+                        case LinkRole.Check when options.CheckLinks:
+                            checks[link.Target] = CheckAsync(link.Target, journal, checkSlots, cancel);
+                            break;
                     }
                 }
 
@@ -144,82 +112,157 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
                 {
                     foreach (var location in await SitemapAsync(home, journal, cancel).ConfigureAwait(false))
                     {
-                        if (!Uri.TryCreate(location, UriKind.Absolute, out var uri) || !scope.Contains(uri))
+                        if (Uri.TryCreate(location, UriKind.Absolute, out var uri) && scope.Contains(uri) && !CrawlUrl.LooksLikeFile(uri)
+                            && known.Add(CrawlUrl.Normalize(uri)))
                         {
-                            continue;
-                        }
-
-                        var target = CrawlUrl.Normalize(uri);
-                        if (seen.Add(target) && traps.Check(uri, null) is null && options.MaxDepth >= 1)
-                        {
-                            next.Add((target, 1, null));
+                            await Discover(CrawlUrl.Normalize(uri), 1, null, null).ConfigureAwait(false);
                         }
                     }
                 }
             }
-
-            frontier = next;
         }
-
-        var checkedOutcomes = new Dictionary<string, FetchOutcome>(StringComparer.Ordinal);
-        if (options.CheckLinks)
+        finally
         {
-            var outcomes = new FetchOutcome[checkTargets.Count];
-            await Parallel.ForAsync(0, checkTargets.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancel }, async (i, token) =>
+            work.Writer.TryComplete();
+            stop.Cancel();
+            try
             {
-                var url = checkTargets[i];
-                var restored = journal is not null && journal.Links.ContainsKey(url);
-                outcomes[i] = await links.CheckAsync(url, token).ConfigureAwait(false);
-                if (!restored && outcomes[i].Status != FetchStatus.ScannerError)
-                {
-                    journal?.AppendLink(url, outcomes[i]);
-                }
-            }).ConfigureAwait(false);
-            for (var i = 0; i < checkTargets.Count; i++)
+                await Task.WhenAll(workers).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
             {
-                checkedOutcomes[checkTargets[i]] = outcomes[i];
             }
         }
 
-        return new CrawlResult(pages.Select(p => p.Page).ToList(), Links(pages, home, scope, crawled, checkedOutcomes, skipped), NotMeasured(pages))
+        var checkedOutcomes = new Dictionary<string, FetchOutcome>(StringComparer.Ordinal);
+        foreach (var (url, task) in checks)
+        {
+            checkedOutcomes[url] = await task.WaitAsync(cancel).ConfigureAwait(false);
+        }
+
+        return new CrawlResult(pages.Select(p => p.Page).ToList(), Links(pages, crawled, checkedOutcomes, skipped), NotMeasured(pages))
         {
             FetchedPages = fetched,
         };
+
+        async ValueTask Discover(string target, int depth, string? referrer, Uri? referrerUri)
+        {
+            var uri = new Uri(target);
+            if (traps.Check(uri, referrerUri) is { } trap)
+            {
+                Skip(target, $"trap: {trap}");
+            }
+            else if (depth > options.MaxDepth)
+            {
+                Skip(target, "depth limit reached");
+            }
+            else if (!await fetcher.IsAllowedAsync(uri, cancel).ConfigureAwait(false))
+            {
+                skipped[target] = new FetchOutcome(target, FetchStatus.RobotsExcluded, null, null, [], null, null, TimeSpan.Zero, "excluded by robots.txt", null);
+            }
+            else if (slots.Count >= options.MaxPages)
+            {
+                Skip(target, "page limit reached");
+            }
+            else
+            {
+                Enqueue(target, depth, referrer);
+            }
+        }
     }
 
-    private static List<LinkObservation> Links(List<JournalPage> pages, Uri home, CrawlScope scope, Dictionary<string, FetchOutcome> crawled,
-        Dictionary<string, FetchOutcome> checkedOutcomes, Dictionary<string, string> skipped)
+    private async Task WorkAsync(ChannelReader<Work> reader, LinkResolver resolver, CrawlJournal? journal, Action counted, CancellationToken cancel)
     {
-        var observations = new List<LinkObservation>();
+        try
+        {
+            await foreach (var item in reader.ReadAllAsync(cancel).ConfigureAwait(false))
+            {
+                try
+                {
+                    item.Slot.TrySetResult(await FetchPageAsync(item, resolver, journal, counted, cancel).ConfigureAwait(false));
+                }
+                catch (Exception e)
+                {
+                    item.Slot.TrySetException(e);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task<JournalPage> FetchPageAsync(Work item, LinkResolver resolver, CrawlJournal? journal, Action counted, CancellationToken cancel)
+    {
+        if (journal?.Pages.GetValueOrDefault(item.Url) is { } restored)
+        {
+            return restored;
+        }
+
+        var result = await fetcher.GetAsync(item.Url, cancel).ConfigureAwait(false);
+        ResolvedLink[] resolved = [];
+        if (result.Html is { Length: > 0 } html)
+        {
+            var extracted = LinkExtractor.Extract(html, out var baseHref);
+            var pageUri = new Uri(result.Outcome.FinalUrl ?? item.Url);
+            resolved = resolver.Resolve(extracted, pageUri, baseHref);
+        }
+
+        var page = new PageObservation(item.Url, result.Outcome, result.Headers, options.KeepHtml ? result.Html : null, result.Charset, item.Depth, item.Referrer, result.CapturedAt);
+        var entry = new JournalPage(item.Url, page, resolved);
+        counted();
+
+        // A page cut short by our own fault is not journaled: a resumed run must fetch it again.
+        if (result.Outcome.Status != FetchStatus.ScannerError)
+        {
+            journal?.AppendPage(entry);
+        }
+
+        return entry;
+    }
+
+    private async Task<FetchOutcome> CheckAsync(string url, CrawlJournal? journal, SemaphoreSlim slots, CancellationToken cancel)
+    {
+        var restored = journal is not null && journal.Links.ContainsKey(url);
+        await slots.WaitAsync(cancel).ConfigureAwait(false);
+        try
+        {
+            var outcome = await links.CheckAsync(url, cancel).ConfigureAwait(false);
+            if (!restored && outcome.Status != FetchStatus.ScannerError)
+            {
+                journal?.AppendLink(url, outcome);
+            }
+
+            return outcome;
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private static List<LinkObservation> Links(List<JournalPage> pages, Dictionary<string, FetchOutcome> crawled,
+        Dictionary<string, FetchOutcome> checkedOutcomes, Dictionary<string, FetchOutcome> skipped)
+    {
+        var observations = new List<LinkObservation>(pages.Sum(p => p.Links.Length));
         var onPage = new HashSet<(string, LinkSource)>();
         foreach (var entry in pages)
         {
             onPage.Clear();
-            var page = entry.Page;
-            var baseUri = page.Outcome.FinalUrl is { } f && Uri.TryCreate(f, UriKind.Absolute, out var final) ? final : home;
-            if (entry.BaseHref is { } baseHref && Uri.TryCreate(baseUri, baseHref, out var declared))
-            {
-                baseUri = declared;
-            }
-
             foreach (var link in entry.Links)
             {
-                if (CrawlUrl.Resolve(baseUri, link.Reference) is not { } target || !onPage.Add((target, link.Source)))
+                if (!onPage.Add((link.Target, link.Source)))
                 {
                     continue;
                 }
 
-                var outcome = crawled.GetValueOrDefault(target) ?? checkedOutcomes.GetValueOrDefault(target)
-                    ?? (skipped.TryGetValue(target, out var reason) ? Skipped(target, reason) : null);
-                observations.Add(new LinkObservation(entry.Requested, target, link.Source, link.Text, scope.Contains(new Uri(target)), outcome));
+                var outcome = crawled.GetValueOrDefault(link.Target) ?? checkedOutcomes.GetValueOrDefault(link.Target) ?? skipped.GetValueOrDefault(link.Target);
+                observations.Add(new LinkObservation(entry.Requested, link.Target, link.Source, link.Text, link.Internal, outcome));
             }
         }
 
         return observations;
     }
-
-    private static FetchOutcome Skipped(string url, string reason) =>
-        new(url, FetchStatus.Skipped, null, null, [], null, null, TimeSpan.Zero, reason, null);
 
     private static List<NotMeasured> NotMeasured(List<JournalPage> pages)
     {
@@ -248,4 +291,6 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
         journal?.AppendSitemap(locations);
         return locations;
     }
+
+    private sealed record Work(string Url, int Depth, string? Referrer, TaskCompletionSource<JournalPage> Slot);
 }

@@ -233,7 +233,7 @@ public sealed class Fetcher : IDisposable
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         timeout.CancelAfter(request.Timeout ?? options.Timeout);
-        using var message = new HttpRequestMessage(new HttpMethod(method), uri);
+        using var message = new HttpRequestMessage(method switch { "GET" => HttpMethod.Get, "HEAD" => HttpMethod.Head, "POST" => HttpMethod.Post, _ => new HttpMethod(method) }, uri);
         message.Version = options.EnableHttp2 ? HttpVersion.Version20 : HttpVersion.Version11;
         message.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
         message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
@@ -476,6 +476,22 @@ public sealed class Fetcher : IDisposable
 
         certificateProblems[host] = problem;
         return false;
+    }
+
+    /// <summary>
+    /// Whether robots.txt lets us fetch the URL (always true when robots are not respected). False only for an
+    /// explicit exclusion or an unreachable robots.txt of a host that answers otherwise; a host that does not
+    /// answer at all is left to the fetch, whose outcome then names the failure.
+    /// </summary>
+    public async ValueTask<bool> IsAllowedAsync(Uri uri, CancellationToken cancel = default)
+    {
+        if (!options.RespectRobots)
+        {
+            return true;
+        }
+
+        var verdict = await RobotsAsync(uri, cancel).ConfigureAwait(false);
+        return verdict.Failure is not null || verdict.Robots.IsAllowed(uri.PathAndQuery);
     }
 
     private Task<RobotsVerdictSource> RobotsAsync(Uri uri, CancellationToken cancel)

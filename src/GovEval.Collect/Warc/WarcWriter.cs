@@ -73,13 +73,13 @@ public sealed class WarcWriter : IDisposable
             extra.Add(("WARC-Truncated", "length"));
         }
 
-        var response = Compress("response", responseId, date, targetUri, "application/http;msgtype=response", extra, responseHead, payload);
+        using var response = Compress("response", responseId, date, targetUri, "application/http;msgtype=response", extra, responseHead, payload);
         var requestExtra = new List<(string, string)>
         {
             ("WARC-Concurrent-To", $"<{responseId}>"),
             ("WARC-Block-Digest", "sha256:" + Base32.Encode(SHA256.HashData(requestBlock))),
         };
-        var request = Compress("request", requestId, date, targetUri, "application/http;msgtype=request", requestExtra, requestBlock, []);
+        using var request = Compress("request", requestId, date, targetUri, "application/http;msgtype=request", requestExtra, requestBlock, [], stored: true);
 
         string name;
         lock (gate)
@@ -87,8 +87,8 @@ public sealed class WarcWriter : IDisposable
             EnsureFile(response.Length + request.Length);
             name = fileName!;
             positions[responseId] = new WarcPosition(name, file!.Position, responseId);
-            file.Write(response);
-            file.Write(request);
+            file.Write(response.Span);
+            file.Write(request.Span);
             file.Flush();
         }
 
@@ -135,11 +135,12 @@ public sealed class WarcWriter : IDisposable
         warcinfoId = NewId();
         var info = Encoding.UTF8.GetBytes(
             $"software: GovEval/{Fetching.UserAgent.Version}\r\nformat: WARC File Format 1.1\r\nconformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\nrobots: obey\r\n");
-        file.Write(Compress("warcinfo", warcinfoId, Date(clock.GetUtcNow()), null, "application/warc-fields", [("WARC-Filename", fileName)], info, []));
+        using var record = Compress("warcinfo", warcinfoId, Date(clock.GetUtcNow()), null, "application/warc-fields", [("WARC-Filename", fileName)], info, []);
+        file.Write(record.Span);
         file.Flush();
     }
 
-    private byte[] Compress(string type, string id, string date, string? target, string contentType, List<(string Name, string Value)> extra, ReadOnlySpan<byte> head, ReadOnlySpan<byte> payload)
+    private Fetching.PooledBuffer Compress(string type, string id, string date, string? target, string contentType, List<(string Name, string Value)> extra, ReadOnlySpan<byte> head, ReadOnlySpan<byte> payload, bool stored = false)
     {
         var header = new StringBuilder(512);
         header.Append("WARC/1.1\r\n");
@@ -164,16 +165,29 @@ public sealed class WarcWriter : IDisposable
         header.Append("Content-Type: ").Append(contentType).Append("\r\n");
         header.Append("Content-Length: ").Append((head.Length + payload.Length).ToString(CultureInfo.InvariantCulture)).Append("\r\n\r\n");
 
-        using var output = new MemoryStream(head.Length + payload.Length / 3 + 1024);
-        using (var gzip = new GZipStream(output, level, leaveOpen: true))
+        var headerText = header.ToString();
+        var headerBytes = headerText.Length <= 1024 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(headerText.Length)] : new byte[Encoding.UTF8.GetMaxByteCount(headerText.Length)];
+        headerBytes = headerBytes[..Encoding.UTF8.GetBytes(headerText, headerBytes)];
+        var output = new Fetching.PooledBuffer(head.Length + (stored ? payload.Length : payload.Length / 3) + 1024);
+        if (stored || head.Length + payload.Length < 512)
         {
-            gzip.Write(Encoding.UTF8.GetBytes(header.ToString()));
+            // Concatenating head and payload into one block keeps the record a single, contiguous member.
+            var block = new byte[head.Length + payload.Length];
+            head.CopyTo(block);
+            payload.CopyTo(block.AsSpan(head.Length));
+            StoredGzip.Write(output, headerBytes, block, "\r\n\r\n"u8);
+            return output;
+        }
+
+        using (var gzip = new GZipStream(new Fetching.PooledBufferStream(output), level, leaveOpen: false))
+        {
+            gzip.Write(headerBytes);
             gzip.Write(head);
             gzip.Write(payload);
             gzip.Write("\r\n\r\n"u8);
         }
 
-        return output.ToArray();
+        return output;
     }
 
     private static string NewId() => "urn:uuid:" + Guid.NewGuid().ToString("D");

@@ -24,8 +24,15 @@ public sealed record CohortSelector(
     IReadOnlyList<string> Codes,
     IReadOnlyList<string> ExcludeCodes)
 {
+    /// <summary>
+    /// A run's sample (抽查): when set, only these units of the cohort are assessed. Kept apart from
+    /// <see cref="Codes"/> so an empty intersection means "no member", never "every unit".
+    /// </summary>
+    public IReadOnlySet<string>? Sample { get; init; }
+
     public bool Matches(Unit unit) =>
-        (Levels.Count == 0 || Levels.Contains(unit.Level))
+        (Sample is null || Sample.Contains(unit.Code))
+        && (Levels.Count == 0 || Levels.Contains(unit.Level))
         && (Kinds.Count == 0 || Kinds.Contains(unit.Kind, StringComparer.Ordinal))
         && Tags.All(unit.HasTag)
         && (AnyTags.Count == 0 || AnyTags.Any(unit.HasTag))

@@ -100,6 +100,21 @@ public sealed class UnitRegistry
         return new UnitRegistry(Year, Edition, merged.Values, Cohorts, Channels.Concat(extraChannels));
     }
 
+    /// <summary>
+    /// This registry with every cohort narrowed to a sample of units (a spot check, 抽查, or a demo round):
+    /// cohort rules still decide membership, the sample only removes units. Null keeps the whole cohorts.
+    /// </summary>
+    public UnitRegistry Sampled(IReadOnlyCollection<string>? unitCodes)
+    {
+        if (unitCodes is null)
+        {
+            return this;
+        }
+
+        var sample = unitCodes.ToHashSet(StringComparer.Ordinal);
+        return new UnitRegistry(Year, Edition, Units, Cohorts.Select(c => c with { Members = c.Members with { Sample = sample } }), Channels);
+    }
+
     public Unit? Find(string code) => byCode.GetValueOrDefault(code);
 
     public bool Contains(string code) => byCode.ContainsKey(code);

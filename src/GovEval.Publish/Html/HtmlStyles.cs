@@ -40,6 +40,8 @@ public static class HtmlStyles
         code { font-family: ui-monospace, "SFMono-Regular", Consolas, monospace; font-size: 12px; word-break: break-all; }
         .status-VetoHit, .status-VetoCandidate { color: #cf222e; font-weight: bold; }
         .status-NotApplicable, .status-NotMeasured, .status-GatedOff { color: #888; }
+        pre.source { max-height: 480px; overflow: auto; background: #f6f8fa; border: 1px solid #dde1e6; padding: 8px; font-size: 12px; white-space: pre-wrap; word-break: break-all; }
+        p.verdict { font-size: 20px; }
         footer { color: #888; font-size: 12px; text-align: center; padding: 16px; }
         @media print { body { background: #fff; } section.block, nav.toc { box-shadow: none; } nav.toc { display: none; } }
         """;

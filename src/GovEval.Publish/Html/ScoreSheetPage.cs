@@ -1,4 +1,3 @@
-using System.Globalization;
 using GovEval.Core.Registry;
 using GovEval.Core.Results;
 using GovEval.Core.Scoring;
@@ -51,80 +50,14 @@ public static class ScoreSheetPage
         page.Line("</section>")
             .Line("<section class=\"block\">")
             .Line("<h2>指标得分明细</h2>")
-            .Line("<table><thead><tr><th>指标</th><th>编号</th><th>状态</th><th>满分</th><th>得分</th></tr></thead><tbody>");
-        Node(page, sheet.Root, 0);
+            .Line(ScoreTreeHtml.Header);
+        ScoreTreeHtml.Rows(page, sheet.Root);
         page.Line("</tbody></table>")
             .Line("</section>")
             .Line("</main>")
             .Line($"<footer>{E(release.Run)} · 由 GovEval 生成</footer>");
         return page.ToString();
     }
-
-    private static void Node(HtmlDocument page, ScoreNode node, int depth)
-    {
-        var indent = (depth * 1.5).ToString("0.#", CultureInfo.InvariantCulture);
-        page.Line($"<tr><td style=\"padding-left:{indent}em\">{(depth == 0 ? "<strong>" : "")}{E(node.Name)}{(depth == 0 ? "</strong>" : "")}</td>"
-            + $"<td><code>{E(node.Id)}</code></td><td class=\"status-{node.Status}\">{E(StatusNames.Of(node.Status))}</td>"
-            + $"<td class=\"num\">{Numbers.Points(node.Max)}</td><td class=\"num\">{Numbers.Points(node.Earned)}</td></tr>");
-        if (!string.IsNullOrWhiteSpace(node.Note))
-        {
-            page.Line($"<tr class=\"line\"><td colspan=\"5\" style=\"padding-left:{indent}em\">说明：{E(node.Note)}</td></tr>");
-        }
-
-        foreach (var line in node.Lines)
-        {
-            page.Line($"<tr class=\"line\"><td colspan=\"4\" style=\"padding-left:{indent}em\">{E(line.Text)}{Evidence(line.Evidence)}</td><td class=\"num\">{Signed(line.Points)}</td></tr>");
-        }
-
-        foreach (var child in node.Children)
-        {
-            Node(page, child, depth + 1);
-        }
-    }
-
-    private static string Signed(decimal points) => points > 0 ? "+" + Numbers.Points(points) : Numbers.Points(points);
-
-    private static string Evidence(IReadOnlyList<EvidenceRef> evidence)
-    {
-        if (evidence.Count == 0)
-        {
-            return "";
-        }
-
-        var items = evidence.Select(e =>
-        {
-            var parts = new List<string>();
-            Add(parts, "规则", e.Rule);
-            Add(parts, "问题地址", e.Url);
-            Add(parts, "发现页面", e.Page);
-            Add(parts, "WARC 文件", e.Warc);
-            Add(parts, "记录编号", e.Record);
-            Add(parts, "SHA-256", e.Sha256);
-            Add(parts, "采集时间", e.CapturedAt is null ? null : Numbers.Time(e.CapturedAt));
-            Add(parts, "来源", e.Source);
-            Add(parts, "评估人", e.Assessor);
-            Add(parts, "录入值", e.Value);
-            return $"<li>{E(KindName(e.Kind))}：{string.Join("；", parts)}</li>";
-        });
-        return $"<ul class=\"evidence\">{string.Concat(items)}</ul>";
-    }
-
-    // URLs print as text, never as links: the report stays offline and the archived record, not the live page, is the evidence.
-    private static void Add(List<string> parts, string label, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            parts.Add($"{E(label)} <code>{E(value)}</code>");
-        }
-    }
-
-    private static string KindName(string kind) => kind switch
-    {
-        "finding" => "检测发现",
-        "input" => "人工录入",
-        "measurement" => "测量值",
-        _ => kind,
-    };
 
     private static IEnumerable<(string Cohort, string Text)> Standings(ReleaseLookup lookup, string code)
     {

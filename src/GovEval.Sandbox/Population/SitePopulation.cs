@@ -74,6 +74,50 @@ public sealed class SitePopulation
     }
 
     /// <summary>
+    /// The portals of exactly these units, in this order: what a demo or a round over chosen cohorts needs (each
+    /// assessed unit must have its site). Defects are planted by the same quotas as a drawn population.
+    /// </summary>
+    public static SitePopulation Portals(UnitRegistry registry, long seed, IReadOnlyList<string> unitCodes)
+    {
+        var units = new List<Unit>(unitCodes.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var code in unitCodes)
+        {
+            var unit = registry.Find(code) ?? throw new InputException("units", $"unit '{code}' is not in the {registry.Year} registry");
+            if (!HostNames.Simulated(unit))
+            {
+                throw new InputException("units", $"unit '{code}' ({unit.Name}) has no simulated site: Taiwan, Hong Kong and Macao run no .gov.cn sites");
+            }
+
+            if (seen.Add(code))
+            {
+                units.Add(unit);
+            }
+        }
+
+        if (units.Count == 0)
+        {
+            throw new InputException("units", "no units given");
+        }
+
+        var (tiers, intents, faults) = QualityPlan.Assign(seed, units.Count);
+        var sites = new List<SiteEntry>(units.Count);
+        for (var i = 0; i < units.Count; i++)
+        {
+            var category = units[i].Level switch
+            {
+                UnitLevel.Central => SiteCategory.MinistryPortal,
+                UnitLevel.Province => SiteCategory.ProvincePortal,
+                UnitLevel.Prefecture => SiteCategory.PrefecturePortal,
+                _ => SiteCategory.CountyPortal,
+            };
+            sites.Add(new SiteEntry(i, Host(units[i], -1, intents[i]), units[i], -1, category, tiers[i], intents[i], faults[i]));
+        }
+
+        return new SitePopulation(seed, sites);
+    }
+
+    /// <summary>
     /// www.&lt;x&gt;.gov.cn or &lt;y&gt;.&lt;x&gt;.gov.cn; a site meant to fail identity.domain gets a form that
     /// matches neither pattern (a portal without www, a department outside .gov.cn).
     /// </summary>

@@ -10,6 +10,9 @@ public sealed class SandboxOptions
 
     public int Sites { get; init; } = 100;
 
+    /// <summary>When set, the population is the portals of exactly these registry units (and <see cref="Sites"/> is ignored).</summary>
+    public IReadOnlyList<string>? PortalUnits { get; init; }
+
     public int HttpPort { get; init; }
 
     public int TlsPort { get; init; }

@@ -33,7 +33,9 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         Options = options;
         Registry = UnitRegistry.ForYear(options.RegistryYear);
-        Population = SitePopulation.Draw(Registry, options.Seed, options.Sites);
+        Population = options.PortalUnits is { } units
+            ? SitePopulation.Portals(Registry, options.Seed, units)
+            : SitePopulation.Draw(Registry, options.Seed, options.Sites);
         Today = DateOnly.FromDateTime(options.Now.DateTime);
         cache = new SiteCache(Population, Today);
         router = new SiteRouter(options, new AttemptCounter());

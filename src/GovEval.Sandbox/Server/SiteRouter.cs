@@ -33,7 +33,10 @@ public sealed class SiteRouter(SandboxOptions options, AttemptCounter attempts)
 
         if (site.Headers.HasFlag(SecurityHeaders.Csp))
         {
-            response.With("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'");
+            // frame-ancestors is frame protection in its own right (Mozilla Observatory): a site planted without
+            // X-Frame-Options must not get it back through its CSP, or the truth would name a defect it doesn't have.
+            var frameAncestors = site.Headers.HasFlag(SecurityHeaders.FrameOptions) ? "; frame-ancestors 'self'" : "";
+            response.With("Content-Security-Policy", $"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:{frameAncestors}");
         }
 
         if (site.Headers.HasFlag(SecurityHeaders.ContentTypeOptions))

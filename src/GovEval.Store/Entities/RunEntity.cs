@@ -23,4 +23,10 @@ public sealed class RunEntity
     public DateTimeOffset CreatedAt { get; set; }
 
     public List<RunCohortEntity> Cohorts { get; set; } = [];
+
+    /// <summary>The sample of units; empty when the run assesses every member of its cohorts.</summary>
+    public List<RunUnitEntity> Units { get; set; } = [];
+
+    /// <summary>True when <see cref="Units"/> is a sample (so an empty sample cannot be mistaken for "all").</summary>
+    public bool Sampled { get; set; }
 }

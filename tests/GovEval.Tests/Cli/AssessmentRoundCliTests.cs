@@ -65,6 +65,27 @@ public sealed class AssessmentRoundCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sampled_round_assesses_only_the_listed_units_and_a_bad_sample_line_stores_nothing()
+    {
+        var bad = workspace.Write("bad-sample.txt", "# 抽查名单\n440300\n朝阳区\n北京市\nno-such-unit\n");
+        var refused = await workspace.RunAsync("runs", "create", "--name", "spot", "--framework", "gov-website-check-2019", "--cohort", "sub-provincial-city", "--units", bad);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains($"{bad}:3", refused.Error);
+        Assert.Contains($"{bad}:4", refused.Error);
+        Assert.Contains("not a member", refused.Error);
+        Assert.Contains($"{bad}:5", refused.Error);
+        Assert.DoesNotContain("spot", (await workspace.RunOkAsync("runs", "list")).Out);
+
+        var sample = workspace.Write("sample.txt", "unit\n深圳市\n440300\n大连市,备注\n");
+        var run = (await workspace.RunOkAsync("runs", "create", "--name", "spot", "--framework", "gov-website-check-2019", "--cohort", "sub-provincial-city", "--units", sample)).Out.Trim();
+        var scored = await workspace.RunOkAsync("score", "--run", run);
+        Assert.Contains("scored 2 units", scored.Out);
+        Assert.Contains("0 of 2 assessed", scored.Out);
+        using var listed = JsonDocument.Parse((await workspace.RunOkAsync("runs", "list", "--format", "json")).Out);
+        Assert.Equal(["210200", "440300"], listed.RootElement[0].GetProperty("units").EnumerateArray().Select(u => u.GetString()!).ToArray());
+    }
+
+    [Fact]
     public async Task Changing_a_weight_and_scoring_again_re_ranks_without_new_inputs()
     {
         var framework = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "fixtures", "frameworks", "two-indicators.yaml"));

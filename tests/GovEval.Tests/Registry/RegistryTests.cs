@@ -29,6 +29,16 @@ public sealed class RegistryTests
         Assert.Equal(size, R2020.Members(R2020.Cohort(cohort)).Count);
 
     [Fact]
+    public void A_sample_narrows_cohorts_and_a_sample_outside_a_cohort_leaves_it_empty_not_whole()
+    {
+        var registry = UnitRegistry.ForYear(2020).Sampled(["440300", "110000"]);
+        Assert.Equal(["440300"], registry.Members(registry.Cohort("sub-provincial-city")).Select(u => u.Code));
+        Assert.Empty(registry.Members(registry.Cohort("county")));
+        Assert.Equal(["110000"], registry.Members(registry.Cohort("municipality")).Select(u => u.Code));
+        Assert.Equal(15, UnitRegistry.ForYear(2020).Members(UnitRegistry.ForYear(2020).Cohort("sub-provincial-city")).Count);
+    }
+
+    [Fact]
     public void Provincial_cohort_lists_the_corps_right_after_xinjiang_and_leaves_out_taiwan()
     {
         var members = R2020.Members(R2020.Cohort("provincial")).Select(u => u.Short).ToList();

@@ -147,6 +147,28 @@ public sealed class GovEvalStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Availability_samples_belong_to_the_run_and_a_replayed_batch_counts_once()
+    {
+        var store = await workspace.OpenAsync();
+        var run = await store.CreateRunAsync(Run("county"));
+        var start = new DateTimeOffset(2020, 11, 23, 0, 0, 0, TimeSpan.FromHours(8));
+        AvailabilitySample Visit(int slot, FetchStatus status) => new(start.AddMinutes(72 * slot), new FetchOutcome(
+            "http://www.a.gov.cn/", status, status == FetchStatus.Ok ? 200 : null, null, [], null, null,
+            TimeSpan.FromSeconds(status == FetchStatus.Timeout ? 15 : 0.4), status == FetchStatus.Timeout ? "no answer in 15 s" : null, null));
+        var batch = Enumerable.Range(0, 20).Select(i => Visit(i, i % 10 == 3 ? FetchStatus.Timeout : FetchStatus.Ok)).ToList();
+
+        await store.AddAvailabilitySamplesAsync(run.Id, "110101", batch);
+        await store.AddAvailabilitySamplesAsync(run.Id, "110101", batch.Skip(15).Append(Visit(20, FetchStatus.Ok)).ToList());
+
+        var stored = (await store.AvailabilitySamplesAsync(run.Id))["110101"];
+        Assert.Equal(21, stored.Count);
+        Assert.Equal(2, stored.Count(s => s.Outcome.Status == FetchStatus.Timeout));
+        Assert.Equal(batch[3].At, stored[3].At);
+        Assert.Equal(TimeSpan.FromSeconds(15), stored[3].Outcome.Elapsed);
+        Assert.Empty(await store.AvailabilitySamplesAsync((await store.CreateRunAsync(Run("county"))).Id));
+    }
+
+    [Fact]
     public async Task Observations_must_come_one_entry_per_unit()
     {
         var store = await workspace.OpenAsync();

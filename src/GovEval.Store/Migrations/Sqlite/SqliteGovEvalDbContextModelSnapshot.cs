@@ -16,6 +16,48 @@ namespace GovEval.Store.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("GovEval.Store.Entities.AvailabilitySampleEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ElapsedMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "UnitCode", "At")
+                        .IsUnique();
+
+                    b.ToTable("AvailabilitySamples", (string)null);
+                });
+
             modelBuilder.Entity("GovEval.Store.Entities.ChannelEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -304,12 +346,28 @@ namespace GovEval.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Sampled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.ToTable("Runs", (string)null);
+                });
+
+            modelBuilder.Entity("GovEval.Store.Entities.RunUnitEntity", b =>
+                {
+                    b.Property<string>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId", "UnitCode");
+
+                    b.ToTable("RunUnits", (string)null);
                 });
 
             modelBuilder.Entity("GovEval.Store.Entities.ScoreSheetEntity", b =>
@@ -416,6 +474,15 @@ namespace GovEval.Store.Migrations.Sqlite
                     b.ToTable("Units", (string)null);
                 });
 
+            modelBuilder.Entity("GovEval.Store.Entities.AvailabilitySampleEntity", b =>
+                {
+                    b.HasOne("GovEval.Store.Entities.RunEntity", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GovEval.Store.Entities.FindingEntity", b =>
                 {
                     b.HasOne("GovEval.Store.Entities.RunEntity", null)
@@ -470,6 +537,15 @@ namespace GovEval.Store.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GovEval.Store.Entities.RunUnitEntity", b =>
+                {
+                    b.HasOne("GovEval.Store.Entities.RunEntity", null)
+                        .WithMany("Units")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GovEval.Store.Entities.ScoreSheetEntity", b =>
                 {
                     b.HasOne("GovEval.Store.Entities.RunEntity", null)
@@ -482,6 +558,8 @@ namespace GovEval.Store.Migrations.Sqlite
             modelBuilder.Entity("GovEval.Store.Entities.RunEntity", b =>
                 {
                     b.Navigation("Cohorts");
+
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }
