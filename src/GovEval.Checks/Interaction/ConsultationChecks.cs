@@ -117,10 +117,33 @@ public sealed class ConsultationChecks : ICheckFamily
         return messages;
     }
 
-    private static bool HomepageLinksConsultation(SiteObservation observation, CheckContext context) =>
-        SitePages.Homepage(observation) is { } home && context.Document(home) is { } document
-        && document.QuerySelectorAll("a[href]").Any(a => !a.TextContent.Contains("写信", StringComparison.Ordinal)
-            && ColumnClassifier.IsConsultation(SitePages.Text(a)) && ColumnClassifier.Classify(SitePages.Text(a)) == ColumnClass.Interaction);
+    /// <summary>
+    /// A consultation channel linked by name from the homepage or from an interaction page (互动交流 often only
+    /// lists its channels, which may live on a provincial platform). 我要写信 links are the forms of columns
+    /// already counted.
+    /// </summary>
+    private static bool HomepageLinksConsultation(SiteObservation observation, CheckContext context)
+    {
+        var pages = new List<PageObservation>();
+        if (SitePages.Homepage(observation) is { } home)
+        {
+            pages.Add(home);
+        }
+
+        var byUrl = SitePages.ByUrl(observation);
+        foreach (var column in ColumnFreshness.Read(observation, context).Where(c => c.Class == ColumnClass.Interaction))
+        {
+            if (byUrl.TryGetValue(column.Url, out var page))
+            {
+                pages.Add(page);
+            }
+        }
+
+        return pages.Any(page => context.Document(page) is { } document
+            && document.QuerySelectorAll("a[href]").Any(a => !a.TextContent.Contains("写信", StringComparison.Ordinal)
+                && SitePages.Text(a) is { Length: <= 12 } name
+                && ColumnClassifier.IsConsultation(name) && ColumnClassifier.Classify(name) == ColumnClass.Interaction));
+    }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
