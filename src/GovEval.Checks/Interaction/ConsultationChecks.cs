@@ -139,10 +139,29 @@ public sealed class ConsultationChecks : ICheckFamily
             }
         }
 
-        return pages.Any(page => context.Document(page) is { } document
-            && document.QuerySelectorAll("a[href]").Any(a => !a.TextContent.Contains("写信", StringComparison.Ordinal)
-                && SitePages.Text(a) is { Length: <= 12 } name
-                && ColumnClassifier.IsConsultation(name) && ColumnClassifier.Classify(name) == ColumnClass.Interaction));
+        var today = ColumnFreshness.Today(observation);
+        foreach (var page in pages)
+        {
+            if (context.Document(page) is not { } document)
+            {
+                continue;
+            }
+
+            // Messages listed on the page (关于…的咨询, with their dates) are letters, not channels.
+            var letters = ListItems.Read(document, SitePages.BaseUrl(page), today).Where(e => e.Date is not null).Select(e => e.Url).ToHashSet(StringComparer.Ordinal);
+            foreach (var anchor in document.QuerySelectorAll("a[href]"))
+            {
+                var name = SitePages.Text(anchor);
+                if (name.Length <= 12 && !name.Contains("写信", StringComparison.Ordinal) && !name.Contains("关于", StringComparison.Ordinal)
+                    && ColumnClassifier.IsConsultation(name) && ColumnClassifier.Classify(name) == ColumnClass.Interaction
+                    && (SitePages.Resolve(SitePages.BaseUrl(page), anchor.GetAttribute("href")) is not { } url || !letters.Contains(url)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
