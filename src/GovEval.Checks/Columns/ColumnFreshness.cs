@@ -77,7 +77,46 @@ public static partial class ColumnFreshness
             }
         }
 
-        // 2. List pages that name their column (ColumnName without article tags), navigation or not.
+        // 2. Links that name a column elsewhere: block headings of the homepage (政务要闻 更多>>) and breadcrumbs of
+        // every page (sub-columns the navigation does not show). Only list pages that were read qualify, so an
+        // article that happens to be titled 通知公告 is no column.
+        bool IsListPage(string url) =>
+            byUrl.TryGetValue(url, out var page) && context.Document(page) is { } document && !SitePages.IsItemPage(document);
+
+        void AddNamedLinks(PageObservation page, Func<AngleSharp.Dom.IElement, bool> where)
+        {
+            if (context.Document(page) is not { } document)
+            {
+                return;
+            }
+
+            foreach (var anchor in document.QuerySelectorAll("a[href]").Where(where))
+            {
+                var url = SitePages.Resolve(SitePages.BaseUrl(page), anchor.GetAttribute("href"));
+                var name = SitePages.Text(anchor).Trim();
+                if (url is null || homeUrls.Contains(url) || HostOf(url) != homeHost || name.Length is < 2 or > 10
+                    || ColumnClassifier.IsServices(name) || ColumnClassifier.Classify(name) == ColumnClass.Other || !IsListPage(url))
+                {
+                    continue;
+                }
+
+                Add(url, name);
+            }
+        }
+
+        if (home is not null)
+        {
+            AddNamedLinks(home, a => !SitePages.InChrome(a));
+        }
+
+        foreach (var page in observation.Pages)
+        {
+            AddNamedLinks(page, SitePages.InBreadcrumb);
+        }
+
+        // 3. List pages that name their column (ColumnName without article tags), navigation or not; then every
+        // list page joins its column (a second pass, so page order does not matter).
+        var listPages = new List<(PageObservation Page, string Url, string? Name, string? Type)>();
         foreach (var page in observation.Pages)
         {
             if (context.Document(page) is not { } document || SitePages.IsItemPage(document) || homeUrls.Contains(UrlNormalizer.Normalize(page.Url)))
@@ -87,7 +126,7 @@ public static partial class ColumnFreshness
 
             var columnName = SitePages.Meta(document, "ColumnName");
             var url = UrlNormalizer.Normalize(SitePages.BaseUrl(page));
-            if (HostOf(url) != homeHost)
+            if (HostOf(url) != homeHost || (string.IsNullOrEmpty(columnName) && !PagedFile().IsMatch(FileOf(url))))
             {
                 continue;
             }
@@ -97,12 +136,16 @@ public static partial class ColumnFreshness
                 Add(url, columnName);
             }
 
-            var listPage = !string.IsNullOrEmpty(columnName) || PagedFile().IsMatch(FileOf(url));
-            if (listPage && candidates.TryGetValue(Key(url), out var candidate))
+            listPages.Add((page, url, columnName, SitePages.Meta(document, "ColumnType")));
+        }
+
+        foreach (var (page, url, columnName, type) in listPages)
+        {
+            if (candidates.TryGetValue(Key(url), out var candidate))
             {
                 candidate.Pages.Add(page);
-                candidate.MetaName ??= columnName;
-                candidate.MetaClass ??= ColumnClasses.Parse(SitePages.Meta(document, "ColumnType"));
+                candidate.MetaName ??= string.IsNullOrEmpty(columnName) ? null : columnName;
+                candidate.MetaClass ??= ColumnClasses.Parse(type);
             }
         }
 
@@ -142,6 +185,7 @@ public static partial class ColumnFreshness
         var entries = new List<ListEntry>();
         var pages = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unresolved = new HashSet<string>(StringComparer.Ordinal);
         foreach (var page in candidate.Pages.Append(first).OfType<PageObservation>().Distinct())
         {
             if (context.Document(page) is not { } document || !seen.Add(UrlNormalizer.Normalize(SitePages.BaseUrl(page))))
@@ -156,6 +200,10 @@ public static partial class ColumnFreshness
                 {
                     entries.Add(Dated(entry, byUrl, context));
                 }
+                else if (MayBeItem(entry, candidate.Url, byUrl))
+                {
+                    unresolved.Add(entry.Url);
+                }
             }
         }
 
@@ -163,7 +211,7 @@ public static partial class ColumnFreshness
             .Select(g => g.FirstOrDefault(e => e.Date is not null) ?? g.First())
             .ToList();
         var latest = items.Where(e => e.Date is { } d && d <= today).Select(e => e.Date).Max();
-        return new SiteColumn(candidate.Url, name, cls, items.Count, latest, status, items, pages);
+        return new SiteColumn(candidate.Url, name, cls, items.Count, latest, status, items, pages, unresolved.Count);
     }
 
     /// <summary>
@@ -185,6 +233,11 @@ public static partial class ColumnFreshness
         return byUrl.TryGetValue(entry.Url, out var page) && context.Document(page) is { } document && SitePages.IsItemPage(document);
     }
 
+    /// <summary>An undated line linking a page of the same site that was not fetched: perhaps an item.</summary>
+    private static bool MayBeItem(ListEntry entry, string columnUrl, Dictionary<string, PageObservation> byUrl) =>
+        !byUrl.ContainsKey(entry.Url) && HostOf(entry.Url) == HostOf(columnUrl) && entry.Title.Length >= 4
+        && Key(entry.Url) != Key(columnUrl);
+
     private static ListEntry Dated(ListEntry entry, Dictionary<string, PageObservation> byUrl, CheckContext context)
     {
         if (entry.Date is not null || !byUrl.TryGetValue(entry.Url, out var page) || context.Document(page) is not { } document)
@@ -199,8 +252,8 @@ public static partial class ColumnFreshness
     public static DateOnly Today(SiteObservation observation) => DateOnly.FromDateTime(observation.Now.DateTime);
 
     /// <summary>
-    /// Pages of one list share a key: the directory for index.html / index_1.html (and their sorted views),
-    /// the URL without its paging parameter otherwise.
+    /// Pages of one list share a key: index.html, index_1.html and their sorted views (?sort=…) are one list;
+    /// list.jsp?catid=5 and list.jsp?catid=6 are two.
     /// </summary>
     internal static string Key(string url)
     {
@@ -212,15 +265,11 @@ public static partial class ColumnFreshness
         var path = uri.AbsolutePath;
         var slash = path.LastIndexOf('/');
         var file = path[(slash + 1)..];
-        if (file.Length == 0 || PagedFile().IsMatch(file))
-        {
-            return $"{uri.Scheme}://{uri.Authority}{path[..(slash + 1)]}".ToLowerInvariant();
-        }
-
-        return UrlNormalizer.Normalize(uri.GetLeftPart(UriPartial.Path));
+        var stem = PagedFile().IsMatch(file) ? file[..file.IndexOfAny(['_', '.'])].ToLowerInvariant() : file;
+        return $"{uri.Scheme}://{uri.Authority}".ToLowerInvariant() + path[..(slash + 1)] + stem + ListQuery(uri);
     }
 
-    /// <summary>The first page of a paged list: index_3.html → index.html, sorted views → the plain list.</summary>
+    /// <summary>The first page of a paged list: index_3.html → index.html, without paging or sorting parameters.</summary>
     internal static string FirstPage(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
@@ -232,12 +281,22 @@ public static partial class ColumnFreshness
         var slash = path.LastIndexOf('/');
         var file = path[(slash + 1)..];
         var match = PagedFile().Match(file);
-        if (!match.Success)
-        {
-            return UrlNormalizer.Normalize(url);
-        }
+        var first = match.Success ? file[..file.IndexOfAny(['_', '.'])] + match.Groups["ext"].Value : file;
+        return UrlNormalizer.Normalize($"{uri.Scheme}://{uri.Authority}{path[..(slash + 1)]}{first}{ListQuery(uri)}");
+    }
 
-        return UrlNormalizer.Normalize($"{uri.Scheme}://{uri.Authority}{path[..(slash + 1)]}index{match.Groups["ext"].Value}");
+    /// <summary>The query without the parameters that page or sort a list.</summary>
+    private static string ListQuery(Uri uri)
+    {
+        var kept = uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(pair =>
+            {
+                var name = pair.Split('=')[0].ToLowerInvariant();
+                return !(name.StartsWith("sort", StringComparison.Ordinal) || name.StartsWith("order", StringComparison.Ordinal)
+                    || name.StartsWith("page", StringComparison.Ordinal) || name is "p" or "pn" or "pageno" or "curpage" or "start");
+            })
+            .ToList();
+        return kept.Count == 0 ? "" : "?" + string.Join('&', kept);
     }
 
     private static string FileOf(string url) =>
@@ -245,6 +304,6 @@ public static partial class ColumnFreshness
 
     private static string HostOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host.ToLowerInvariant() : "";
 
-    [GeneratedRegex(@"^index(?<page>_\d+)?(?<ext>\.s?html?|\.jsp|\.php|\.aspx?)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:index|list|default)(?<page>_\d+)?(?<ext>\.s?html?|\.jsp|\.php|\.aspx?)$", RegexOptions.IgnoreCase)]
     private static partial Regex PagedFile();
 }

@@ -118,7 +118,8 @@ public static class SitePages
 
         foreach (var token in Tokens(e))
         {
-            if (token is "top" or "head" or "page" or "pages" || ChromePrefixes.Any(p => token.StartsWith(p, StringComparison.Ordinal)))
+            // Not "page": many templates wrap the whole body in div.page.
+            if (token is "top" or "head" || ChromePrefixes.Any(p => token.StartsWith(p, StringComparison.Ordinal)))
             {
                 return true;
             }
@@ -133,6 +134,21 @@ public static class SitePages
         for (var e = element; e is not null; e = e.ParentElement)
         {
             if (e.LocalName == "nav" || Tokens(e).Any(t => t.StartsWith("nav", StringComparison.Ordinal) || t.StartsWith("menu", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the element is (inside) a breadcrumb (当前位置：首页 &gt; 栏目), which links the page's columns.</summary>
+    public static bool InBreadcrumb(IElement element)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+        {
+            if (Tokens(e).Any(t => t.StartsWith("crumb", StringComparison.Ordinal) || t.StartsWith("bread", StringComparison.Ordinal)
+                || t.StartsWith("position", StringComparison.Ordinal) || t.StartsWith("location", StringComparison.Ordinal)))
             {
                 return true;
             }

@@ -75,6 +75,12 @@ public sealed class UpdateChecks : ICheckFamily
                 continue; // a list page the site fails to serve is a broken link (Links), not a dated column
             }
 
+            if (column.Undetermined)
+            {
+                notMeasured.Add(new NotMeasured(ColumnRule, $"栏目“{column.Name}”的条目无法确定发布日期：{column.Url}"));
+                continue;
+            }
+
             if (column.Blank)
             {
                 blank++;

@@ -62,7 +62,7 @@ public sealed class ConsultationChecks : ICheckFamily
 
             var messages = Read(column, byUrl, context, today);
             total += messages.Count;
-            var unanswered = messages.Where(m => m.Replied is null && m.Submitted >= unansweredSince && m.Submitted < unansweredAfter)
+            var unanswered = messages.Where(m => m.Pending && m.Submitted >= unansweredSince && m.Submitted < unansweredAfter)
                 .OrderBy(m => m.Submitted).ToList();
             var slow = messages.Where(m => m.Replied is { } r && r.DayNumber - m.Submitted.DayNumber > options.SlowReplyDays)
                 .OrderByDescending(m => m.Replied!.Value.DayNumber - m.Submitted.DayNumber).ToList();
@@ -97,7 +97,7 @@ public sealed class ConsultationChecks : ICheckFamily
         foreach (var entry in column.Entries)
         {
             var fromList = Messages.Read(entry.Text, today);
-            (DateOnly Submitted, DateOnly? Replied)? fromPage = null;
+            MessageDates? fromPage = null;
             if (byUrl.TryGetValue(entry.Url, out var page) && context.Document(page)?.Body is { } body)
             {
                 fromPage = Messages.Read(SitePages.Text(body), today);
@@ -108,16 +108,61 @@ public sealed class ConsultationChecks : ICheckFamily
                 continue;
             }
 
-            messages.Add(new Message(entry.Url, entry.Title, read.Submitted, fromList?.Replied ?? fromPage?.Replied));
+            var replied = fromList?.Replied ?? fromPage?.Replied;
+            // Unanswered needs evidence: a 待回复 mark, or the message's own page read without a reply on it.
+            var pending = replied is null && (fromList?.MarkedPending == true || fromPage is not null);
+            messages.Add(new Message(entry.Url, entry.Title, read.Submitted, replied, pending));
         }
 
         return messages;
     }
 
-    private static bool HomepageLinksConsultation(SiteObservation observation, CheckContext context) =>
-        SitePages.Homepage(observation) is { } home && context.Document(home) is { } document
-        && document.QuerySelectorAll("a[href]").Any(a => !a.TextContent.Contains("写信", StringComparison.Ordinal)
-            && ColumnClassifier.IsConsultation(SitePages.Text(a)) && ColumnClassifier.Classify(SitePages.Text(a)) == ColumnClass.Interaction);
+    /// <summary>
+    /// A consultation channel linked by name from the homepage or from an interaction page (互动交流 often only
+    /// lists its channels, which may live on a provincial platform). 我要写信 links are the forms of columns
+    /// already counted.
+    /// </summary>
+    private static bool HomepageLinksConsultation(SiteObservation observation, CheckContext context)
+    {
+        var pages = new List<PageObservation>();
+        if (SitePages.Homepage(observation) is { } home)
+        {
+            pages.Add(home);
+        }
+
+        var byUrl = SitePages.ByUrl(observation);
+        foreach (var column in ColumnFreshness.Read(observation, context).Where(c => c.Class == ColumnClass.Interaction))
+        {
+            if (byUrl.TryGetValue(column.Url, out var page))
+            {
+                pages.Add(page);
+            }
+        }
+
+        var today = ColumnFreshness.Today(observation);
+        foreach (var page in pages)
+        {
+            if (context.Document(page) is not { } document)
+            {
+                continue;
+            }
+
+            // Messages listed on the page (关于…的咨询, with their dates) are letters, not channels.
+            var letters = ListItems.Read(document, SitePages.BaseUrl(page), today).Where(e => e.Date is not null).Select(e => e.Url).ToHashSet(StringComparer.Ordinal);
+            foreach (var anchor in document.QuerySelectorAll("a[href]"))
+            {
+                var name = SitePages.Text(anchor);
+                if (name.Length <= 12 && !name.Contains("写信", StringComparison.Ordinal) && !name.Contains("关于", StringComparison.Ordinal)
+                    && ColumnClassifier.IsConsultation(name) && ColumnClassifier.Classify(name) == ColumnClass.Interaction
+                    && (SitePages.Resolve(SitePages.BaseUrl(page), anchor.GetAttribute("href")) is not { } url || !letters.Contains(url)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

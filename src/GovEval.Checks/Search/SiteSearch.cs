@@ -26,6 +26,13 @@ public sealed class SiteSearch : ICheckFamily
         }
 
         var hasForm = probe.FormFound || PagesHaveSearchForm(observation, context);
+        // A search URL that lands on the homepage lists the homepage's titles: that is no search result.
+        var landedHome = probe.Outcome?.FinalUrl is { } final && SitePages.HomepageUrls(observation).Contains(UrlNormalizer.Normalize(final));
+        if (landedHome)
+        {
+            probe = probe with { Found = false };
+        }
+
         // Without a form, /search works only if it found what the site published: a soft 404 or a redirect to the
         // homepage answers 200 too.
         var works = probe.Outcome is { Status: FetchStatus.Ok } && probe.Found == true;

@@ -53,4 +53,19 @@ public sealed class ColumnFreshnessTests
         var homepage = HomepageFreshness.Read(fixture.Observation, new CheckContext(CheckOptions.Default));
         Assert.Equal(new HomepageUpdates(new DateOnly(2020, 11, 27), 3, 5, true), homepage);
     }
+
+    [Fact]
+    public void Finds_sub_columns_by_breadcrumb_and_keeps_query_lists_apart()
+    {
+        var fixture = FixtureCase.Load("freshness", "real-site-structure");
+        var columns = ColumnFreshness.Read(fixture.Observation, new CheckContext(CheckOptions.Default)).ToDictionary(c => c.Url);
+
+        var notices = columns[H + "zwgk/tzgg/list.html"];
+        Assert.Equal(("通知公告", ColumnClass.Notice, 3), (notices.Name, notices.Class, notices.Items));
+        var work = columns[H + "list.jsp?catid=5"];
+        Assert.Equal((2, new DateOnly(2020, 10, 20)), (work.Items, work.Latest));
+        var local = columns[H + "list.jsp?catid=6"];
+        Assert.Equal((1, new DateOnly(2020, 11, 25)), (local.Items, local.Latest));
+        Assert.Equal(ColumnClass.Other, columns[H + "zwgk/index.html"].Class);
+    }
 }

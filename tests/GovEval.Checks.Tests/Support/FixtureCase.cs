@@ -73,7 +73,7 @@ public sealed class FixtureCase
         if (expected["search"] is JsonObject s)
         {
             search = new SearchProbe((bool?)s["form"] ?? false, (string?)s["formUrl"], (string?)s["query"], (string?)s["expectedUrl"], (bool?)s["found"],
-                s["status"] is null ? null : Outcome(Home + "search", (string)s["status"]!));
+                s["status"] is null ? null : Outcome(Home + "search", (string)s["status"]!) with { FinalUrl = (string?)s["finalUrl"] ?? Home + "search" });
         }
 
         return new FixtureCase

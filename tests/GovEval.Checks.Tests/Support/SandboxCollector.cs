@@ -89,6 +89,17 @@ public static partial class SandboxCollector
                     queue.Enqueue((target, depth + 1, url));
                 }
             }
+
+            // Lists filled by a script hold their links in an inline listData array, as a browser would render them.
+            foreach (var entry in GovEval.Checks.Columns.ListItems.Read(document, final, DateOnly.FromDateTime(now.DateTime)))
+            {
+                var uri = new Uri(entry.Url);
+                if (uri.Host == siteHost && !Trap(uri) && !File(uri) && seen.Add(entry.Url))
+                {
+                    links.Add((url, entry.Url, LinkSource.Anchor, entry.Title));
+                    queue.Enqueue((entry.Url, depth + 1, url));
+                }
+            }
         }
 
         var observed = links.Select(l =>
