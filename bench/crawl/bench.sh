@@ -22,7 +22,7 @@ if [ ! -x bench/crawl/.tools/node_modules/.bin/linkinator ]; then
   npm install --prefix bench/crawl/.tools linkinator@6 --no-audit --no-fund >/dev/null
 fi
 
-work=$(mktemp -d /tmp/goveval-crawlbench.XXXXXX)
+work=$(mktemp -d -t goveval-crawlbench.XXXXXX)  # honours TMPDIR
 chmod 755 "$work"
 nginx_pid=""
 cleanup() { [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true; rm -rf "$work"; }
