@@ -31,6 +31,7 @@ public static class CommandLine
                      new DemoCommand(),
                      new SandboxCommand(),
                      new CheckCommand(),
+                     new CollectCommand(),
                  })
         {
             foreach (var built in command.Build(context))

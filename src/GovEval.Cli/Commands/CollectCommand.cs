@@ -1,0 +1,78 @@
+using System.CommandLine;
+using GovEval.Cli.Collection;
+using GovEval.Collect;
+using GovEval.Collect.Fetching;
+using GovEval.Collect.Warc;
+using GovEval.Core.Errors;
+using Spectre.Console;
+
+namespace GovEval.Cli.Commands;
+
+/// <summary>
+/// <c>goveval collect --run RUN</c>: crawl and check every website of a round and store what was found, unit by
+/// unit. Killed and rerun, it keeps every finished site and resumes the interrupted crawls.
+/// </summary>
+public sealed class CollectCommand : CommandGroup
+{
+    public override IEnumerable<Command> Build(CliContext context)
+    {
+        var run = new Option<string>("--run") { Description = "Run id (or its unique name)", Required = true };
+        var maxPages = new Option<int>("--max-pages") { Description = "Crawl at most this many pages of each site", DefaultValueFactory = _ => 2000 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Sites collected at once (each host is still throttled on its own)", DefaultValueFactory = _ => 16 };
+        var network = new NetworkOptions();
+        var command = new Command(
+            "collect",
+            "Crawl and check every website of a run's units (registered website channels) and store the findings; resumable: a rerun skips finished sites.")
+        {
+            run, maxPages, concurrency,
+        };
+        network.AddTo(command);
+        command.SetAction(async (parse, cancel) =>
+        {
+            var pages = parse.GetValue(maxPages);
+            if (pages < 1)
+            {
+                throw new InputException("--max-pages", $"must be at least 1, got {pages}");
+            }
+
+            var parallel = parse.GetValue(concurrency);
+            if (parallel < 1)
+            {
+                throw new InputException("--concurrency", $"must be at least 1, got {parallel}");
+            }
+
+            await using var store = await context.OpenExistingStoreAsync(parse, cancel);
+            var assessment = await store.RunAsync(parse.GetValue(run)!, "--run", cancel);
+            var registry = await store.RegistryForRunAsync(assessment, cancel);
+            var (sites, without) = RunWebsites.Of(registry, assessment);
+            var console = CheckCommand.Console(context);
+            if (without.Count > 0)
+            {
+                console.MarkupLineInterpolated($"[yellow]{without.Count} units have no registered website and are not collected (import their channels with 'goveval registry import'): {string.Join(" ", without.Take(10).Select(u => u.Short))}{(without.Count > 10 ? " …" : "")}[/]");
+            }
+
+            if (sites.Count == 0)
+            {
+                throw new InputException("--run", $"run {assessment.Id} has no unit with a registered website; import website channels first ('goveval registry import channels.csv')");
+            }
+
+            var folder = RunFolders.Root(context.Connection(parse), assessment.Id);
+            using var warc = new WarcWriter(RunFolders.Warc(folder));
+            using var fetcher = new Fetcher(network.Fetch(parse, warc));
+            using var collector = new SiteCollector(fetcher);
+            var summary = await CollectionProgress.RunAsync(console, sites.Count, assessment.Name, progress =>
+                new RunCollector(store, collector).CollectAsync(assessment, sites, new RunCollectionOptions
+                {
+                    Concurrency = parallel,
+                    MaxPages = pages,
+                    JournalDirectory = RunFolders.Journals(folder),
+                    Ipv6Routes = network.Ipv6(parse),
+                }, progress, cancel));
+            console.MarkupLineInterpolated(
+                $"collected {summary.Collected} sites ({summary.Pages} pages, {summary.Findings} findings) in {summary.Elapsed.TotalSeconds:0} s; {summary.AlreadyStored} were already stored. Evidence: {RunFolders.Warc(folder)}");
+            console.MarkupLineInterpolated($"next: goveval score --run {assessment.Id}");
+            return CommandLine.Ok;
+        });
+        yield return command;
+    }
+}
