@@ -103,12 +103,23 @@ public sealed class CheckCommand : CommandGroup
         return uri.AbsoluteUri;
     }
 
-    internal static IAnsiConsole Console(CliContext context) => AnsiConsole.Create(new AnsiConsoleSettings
+    internal static IAnsiConsole Console(CliContext context)
     {
-        Out = new AnsiConsoleOutput(context.Out),
-        Interactive = ReferenceEquals(context.Out, System.Console.Out) && !System.Console.IsOutputRedirected ? InteractionSupport.Yes : InteractionSupport.No,
-        Ansi = ReferenceEquals(context.Out, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-    });
+        var terminal = ReferenceEquals(context.Out, System.Console.Out) && !System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(context.Out),
+            Interactive = terminal ? InteractionSupport.Yes : InteractionSupport.No,
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+        });
+        if (!terminal)
+        {
+            // A log has no width: wrapping at Spectre's default 80 columns would split every path and command line.
+            console.Profile.Width = 240;
+        }
+
+        return console;
+    }
 
     /// <summary>Both files are written beside each other first, then moved in: a reader never sees half a report.</summary>
     private static async Task WriteAsync(string outDir, SiteReport report, CancellationToken cancel)

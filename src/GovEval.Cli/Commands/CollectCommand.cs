@@ -19,12 +19,13 @@ public sealed class CollectCommand : CommandGroup
         var run = new Option<string>("--run") { Description = "Run id (or its unique name)", Required = true };
         var maxPages = new Option<int>("--max-pages") { Description = "Crawl at most this many pages of each site", DefaultValueFactory = _ => 2000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Sites collected at once (each host is still throttled on its own)", DefaultValueFactory = _ => 16 };
+        var reuse = new Option<string?>("--reuse") { Description = "Take the observations of this earlier run over the same sites instead of collecting again (e.g. score one collection with a second framework)" };
         var network = new NetworkOptions();
         var command = new Command(
             "collect",
             "Crawl and check every website of a run's units (registered website channels) and store the findings; resumable: a rerun skips finished sites.")
         {
-            run, maxPages, concurrency,
+            run, maxPages, concurrency, reuse,
         };
         network.AddTo(command);
         command.SetAction(async (parse, cancel) =>
@@ -54,6 +55,23 @@ public sealed class CollectCommand : CommandGroup
             if (sites.Count == 0)
             {
                 throw new InputException("--run", $"run {assessment.Id} has no unit with a registered website; import website channels first ('goveval registry import channels.csv')");
+            }
+
+            if (parse.GetValue(reuse) is { } sourceId)
+            {
+                var source = await store.RunAsync(sourceId, "--reuse", cancel);
+                var wanted = sites.Select(s => s.Unit.Code).ToHashSet(StringComparer.Ordinal);
+                var taken = (await store.ObservationsAsync(source.Id, cancel))
+                    .Where(o => wanted.Contains(o.UnitCode) && o.Measurements.ContainsKey(RunCollector.PagesMeasurement))
+                    .ToList();
+                await store.SaveObservationsAsync(assessment.Id, taken, cancel);
+                console.MarkupLineInterpolated($"took the observations of {taken.Count} of {sites.Count} sites from run {source.Id} ({source.Name}); their evidence stays in that run's folder {RunFolders.Warc(RunFolders.Root(context.Connection(parse), source.Id))}");
+                if (taken.Count < sites.Count)
+                {
+                    console.MarkupLineInterpolated($"[yellow]{sites.Count - taken.Count} sites were not collected in run {source.Id}; collect them with 'goveval collect --run {assessment.Id}'[/]");
+                }
+
+                return CommandLine.Ok;
             }
 
             var folder = RunFolders.Root(context.Connection(parse), assessment.Id);

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using GovEval.Cli.Collection;
+using GovEval.Collect.Probes;
+using GovEval.Core.Registry;
+using GovEval.Sandbox.Server;
+using GovEval.Store;
+using Microsoft.Data.Sqlite;
+
+namespace GovEval.Tests.Cli;
+
+/// <summary>
+/// `goveval collect --run` over 50 simulated sites, killed with SIGKILL part-way and run again: it keeps what was
+/// stored, resumes, and ends with the same findings as an uninterrupted collection of the same sites.
+/// </summary>
+public sealed class CollectKillResumeTests : IAsyncLifetime
+{
+    private const int Sites = 50;
+    private const string MaxPages = "60";
+
+    // The middle of an availability slot of the simulated web: the short availability samples of both collections
+    // fall in the same slot (7 minutes of margin), so both see the same schedule.
+    private static readonly DateTimeOffset Now = DateTimeOffset.UnixEpoch + TimeSpan.FromSeconds(864) * 1_859_608 + TimeSpan.FromSeconds(432);
+
+    private readonly CliWorkspace workspace = new();
+    private SandboxServer server = null!;
+    private string[] network = [];
+
+    public async Task InitializeAsync()
+    {
+        var registry = UnitRegistry.ForYear(2020);
+        var units = registry.Members(registry.Cohort("prefecture-city")).Take(Sites).Select(u => u.Code).ToList();
+        server = new SandboxServer(new SandboxOptions
+        {
+            PortalUnits = units,
+            Seed = 11,
+            Now = Now,
+            Clock = new CompressedClock(Now),
+            DelayScale = 0.01,
+            HomepageFailureDelay = TimeSpan.FromSeconds(100),
+        });
+        await server.StartAsync();
+        var routes = workspace.Write("routes.txt", string.Join('\n', server.Routes()));
+        var ipv6 = workspace.Write("ipv6-routes.txt", string.Join('\n', server.Ipv6Routes()));
+        var ca = workspace.Write("ca.pem", server.CertificateAuthorityPem);
+        network = ["--connect-to-file", routes, "--ipv6-routes", ipv6, "--ca", ca, "--no-politeness", "--max-pages", MaxPages, "--concurrency", "4"];
+        var channels = workspace.Write("websites.csv", "code,channel,url,portal\n" + string.Join('\n', server.Population.Sites.Select(s => $"{s.Unit.Code},website,http://{s.Host}/,是")));
+        await workspace.RunOkAsync("registry", "import", channels);
+        workspace.Write("sample.txt", string.Join('\n', units));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await server.DisposeAsync();
+        workspace.Dispose();
+    }
+
+    private async Task<string> CreateRunAsync(string name) =>
+        (await workspace.RunOkAsync("runs", "create", "--name", name, "--framework", "gov-website-check-2019", "--cohort", "prefecture-city",
+            "--units", Path.Combine(workspace.Folder, "sample.txt"), "--now", Now.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture))).Out.Trim();
+
+    [Fact]
+    public async Task A_collection_killed_part_way_resumes_to_the_findings_of_an_uninterrupted_one()
+    {
+        var killed = await CreateRunAsync("killed");
+        using (var child = StartCollect(killed))
+        {
+            var journals = Path.Combine(workspace.Folder, "data", "runs", killed, "journal");
+            var deadline = Stopwatch.StartNew();
+            while (Stored(killed) < 8 && !child.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(120))
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.False(child.HasExited, "the collection ended before it could be killed: " + await child.StandardError.ReadToEndAsync());
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync();
+            Assert.True(Directory.GetFiles(journals).Length > Stored(killed), "no crawl was under way when the collection was killed");
+        }
+
+        var before = Stored(killed);
+        Assert.InRange(before, 8, Sites - 1);
+
+        var resumed = await workspace.RunOkAsync(["collect", "--run", killed, .. network]);
+        Assert.Contains($"{before} were already stored", resumed.Out);
+        Assert.Equal(Sites, Stored(killed));
+
+        var whole = await CreateRunAsync("uninterrupted");
+        await workspace.RunOkAsync(["collect", "--run", whole, .. network]);
+
+        await using var store = await GovEvalStore.OpenAsync(StoreConnection.Parse(workspace.Db));
+        var a = Findings(await store.ObservationsAsync(killed));
+        var b = Findings(await store.ObservationsAsync(whole));
+        Assert.NotEmpty(b);
+        Assert.True(a.SetEquals(b), $"only after the kill: {string.Join("; ", a.Except(b).Take(5))}; only uninterrupted: {string.Join("; ", b.Except(a).Take(5))}");
+
+        // Scoring reads what was stored: the resumed run's verdicts are the uninterrupted run's.
+        await workspace.RunOkAsync("score", "--run", killed);
+        await workspace.RunOkAsync("score", "--run", whole);
+        var sheetsA = await store.ScoreSheetsAsync(killed);
+        var sheetsB = await store.ScoreSheetsAsync(whole);
+        Assert.Equal(
+            sheetsB.OrderBy(s => s.UnitCode).Select(s => (s.UnitCode, s.Total, s.Grade)),
+            sheetsA.OrderBy(s => s.UnitCode).Select(s => (s.UnitCode, s.Total, s.Grade)));
+    }
+
+    [Fact]
+    public async Task A_run_whose_units_have_no_registered_website_is_refused_with_the_fix()
+    {
+        var run = (await workspace.RunOkAsync("runs", "create", "--name", "counties", "--framework", "gov-website-check-2019", "--cohort", "county")).Out.Trim();
+        var result = await workspace.RunAsync(["collect", "--run", run, .. network]);
+        Assert.Equal(2, result.Code);
+        Assert.Contains("--run", result.Error);
+        Assert.Contains("registry import", result.Error);
+    }
+
+    private static HashSet<string> Findings(IReadOnlyList<UnitObservations> observations) =>
+        observations.SelectMany(o => o.Findings.Select(f => $"{o.UnitCode} {f.Rule} {f.Url} {f.Page}")).ToHashSet(StringComparer.Ordinal);
+
+    private int Stored(string run)
+    {
+        if (!File.Exists(workspace.Db))
+        {
+            return 0;
+        }
+
+        using var connection = new SqliteConnection($"Data Source={workspace.Db};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(DISTINCT UnitCode) FROM Measurements WHERE RunId = $run AND Name = $name";
+        command.Parameters.AddWithValue("$run", run);
+        command.Parameters.AddWithValue("$name", RunCollector.PagesMeasurement);
+        try
+        {
+            return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException)
+        {
+            // The writer holds a lock for an instant: count again on the next poll.
+            return 0;
+        }
+    }
+
+    private Process StartCollect(string run)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "goveval.dll"));
+        foreach (var arg in new[] { "collect", "--run", run, "--db", workspace.Db }.Concat(network))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+}
