@@ -71,7 +71,7 @@ public sealed class ReleaseSections(Release release, string folder = "", string 
 
     /// <summary>
     /// A binary verdict: how many units passed and failed, then the failing units in official order under the
-    /// framework's grade-list title (国务院组成部门政府网站检查不合格名单).
+    /// framework's grade-list title (国务院组成部门网站检查不合格名单).
     /// </summary>
     public void PassFailList(HtmlDocument page, CohortResults cohort)
     {
@@ -100,7 +100,8 @@ public sealed class ReleaseSections(Release release, string folder = "", string 
     /// <summary>A cohort's innovation cases (省级“十大”优秀创新案例): unit and case title, in official order.</summary>
     public void InnovationList(HtmlDocument page, CohortResults cohort, IReadOnlyList<InnovationCase> cases)
     {
-        var title = cases.Count >= InnovationCases.Listed ? $"{cohort.Cohort.Label}“十大”优秀创新案例" : $"{cohort.Cohort.Label}优秀创新案例";
+        // "十大" only when there are ten: fewer cases, or more tied with the tenth, would make the title untrue.
+        var title = cases.Count == InnovationCases.Listed ? $"{cohort.Cohort.Label}“十大”优秀创新案例" : $"{cohort.Cohort.Label}优秀创新案例";
         page.Line($"<section class=\"cohort\" id=\"{E(Id("innovation-" + cohort.Cohort.Id))}\">")
             .Line($"<h3>{E(title)}</h3>")
             .Line("<table class=\"cases\"><thead><tr><th>单位</th><th>创新案例</th></tr></thead><tbody>");
@@ -110,7 +111,7 @@ public sealed class ReleaseSections(Release release, string folder = "", string 
         }
 
         page.Line("</tbody></table>");
-        Note(page, OrderNote(cases.Select(c => c.Unit)));
+        Note(page, OrderNote(cases.Select(c => c.Unit)) + (cases.Count > InnovationCases.Listed ? "；与第十位得分相同的单位一并列出" : ""));
         page.Line("</section>");
     }
 

@@ -67,6 +67,7 @@ public sealed class ReleaseBundleTests
         var page = WriteAndParse(folder, SampleBundles.Parts());
 
         var check = Section(page, "check-2020-cohort-municipality");
+        Assert.Equal("直辖市政府网站检查不合格名单", check.QuerySelector("h3")!.TextContent);
         Assert.Equal("直辖市：评估4个，合格2个，不合格2个", check.QuerySelector("p.counts")!.TextContent);
         Assert.Equal(["天津市（单项否决）", "重庆市（单项否决）"], Texts(check, "ul.failed li"));
         Assert.Equal(["check-2020/units/120000.html", "check-2020/units/500000.html"], check.QuerySelectorAll("ul.failed a").Select(a => a.GetAttribute("href")));
@@ -118,13 +119,29 @@ public sealed class ReleaseBundleTests
         var page = WriteAndParse(folder, [new("cases", release)]);
 
         var section = Section(page, "cases-innovation-provincial");
-        Assert.Equal("省级“十大”优秀创新案例", section.QuerySelector("h3")!.TextContent);
+        Assert.Equal("省级优秀创新案例", section.QuerySelector("h3")!.TextContent);
 
         // Four units share the tenth place (2 points): all four are listed; 1.5 and 0 are not.
         var expected = Enumerable.Range(0, points.Length).Where(i => points[i] >= 2m).Select(i => $"{provinces[i].Short}|案例{i}：{provinces[i].Short}数据开放平台").ToList();
         Assert.Equal(11, expected.Count);
         Assert.Equal(expected, section.QuerySelectorAll("tbody tr").Select(tr => string.Join("|", tr.QuerySelectorAll("td").Select(td => td.TextContent))));
         Assert.Equal($"cases/units/{provinces[1].Code}.html", section.QuerySelector("tbody tr:nth-child(2) a")!.GetAttribute("href"));
+        Assert.Equal("注：按照行政区划序列排序；与第十位得分相同的单位一并列出", section.QuerySelector("p.note")!.TextContent);
+    }
+
+    [Fact]
+    public void Exactly_ten_cases_make_a_ten_best_list()
+    {
+        var registry = SampleBundles.Registry;
+        var cities = registry.Members(registry.Cohort("key-city"));
+        var cases = cities.Take(12).Select((u, i) => (u.Code, i < 10 ? 10m - i : 0m, $"{u.Short}：一网通办")).ToList();
+        using var folder = new TempFolder();
+
+        var page = WriteAndParse(folder, [new("cases", SampleBundles.Innovation(registry, "key-city", cases))]);
+
+        var section = Section(page, "cases-innovation-key-city");
+        Assert.Equal("重点城市“十大”优秀创新案例", section.QuerySelector("h3")!.TextContent);
+        Assert.Equal(cities.Take(10).Select(u => $"{u.Short}|{u.Short}：一网通办"), section.QuerySelectorAll("tbody tr").Select(tr => string.Join("|", tr.QuerySelectorAll("td").Select(td => td.TextContent))));
         Assert.Equal("注：按照行政区划序列排序", section.QuerySelector("p.note")!.TextContent);
     }
 
