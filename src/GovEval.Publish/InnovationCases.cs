@@ -21,6 +21,10 @@ public static class InnovationCases
 
     private static readonly IComparer<Unit> Official = TieOrdering.Comparer(TieOrder.Official, _ => null);
 
+    /// <summary>Every cohort of the release that has cases, in the release's cohort order.</summary>
+    public static IReadOnlyList<(CohortResults Cohort, IReadOnlyList<InnovationCase> Cases)> ByCohort(Release release) =>
+        release.Cohorts.Select(c => (Cohort: c, Cases: Of(release, c))).Where(c => c.Cases.Count > 0).ToList();
+
     public static IReadOnlyList<InnovationCase> Of(Release release, CohortResults cohort)
     {
         var cases = cohort.Units

@@ -14,10 +14,7 @@ public static class BundlePage
     {
         var sections = parts.Select(p => (p.Folder, Sections: new ReleaseSections(p.Release, p.Folder + "/", p.Folder + "-"))).ToList();
         var cases = sections
-            .Select(s => (s.Folder, s.Sections, Cohorts: s.Sections.Release.Cohorts
-                .Select(c => (Cohort: c, Cases: InnovationCases.Of(s.Sections.Release, c)))
-                .Where(c => c.Cases.Count > 0)
-                .ToList()))
+            .Select(s => (s.Folder, s.Sections, Cohorts: InnovationCases.ByCohort(s.Sections.Release)))
             .Where(s => s.Cohorts.Count > 0)
             .ToList();
         var findings = sections.Where(s => s.Sections.Release.Statistics.Count > 0).ToList();

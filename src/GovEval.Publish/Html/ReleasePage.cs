@@ -8,8 +8,9 @@ namespace GovEval.Publish.Html;
 /// <summary>
 /// index.html in the form of the 2020 release: per ranked cohort a list 第一名：商务部 … under its title
 /// (国务院组成部门网站前10名, or 直辖市政府网站评估结果 when every unit fits) with the cohort's note; per graded
-/// cohort the grade lists (省级数字政府服务能力优秀级) with 注：按照行政区划排序，排名不分先后; the movements
-/// sentences; the findings; then the full table of every cohort, linking each unit's score sheet when there is one.
+/// cohort the grade lists (省级数字政府服务能力优秀级) with 注：按照行政区划排序，排名不分先后; the 优秀创新案例 of
+/// each cohort (<see cref="InnovationCases"/>); the movements sentences; the findings; then the full table of every
+/// cohort, linking each unit's score sheet when there is one.
 /// </summary>
 public static class ReleasePage
 {
@@ -26,7 +27,13 @@ public static class ReleasePage
             .Line("</header>")
             .Line("<main>");
 
+        var cases = InnovationCases.ByCohort(release);
         page.Raw("<nav class=\"toc\"><a href=\"#results\">评估结果</a>");
+        if (cases.Count > 0)
+        {
+            page.Raw("<a href=\"#innovation\">优秀创新案例</a>");
+        }
+
         if (release.Transitions.Count > 0)
         {
             page.Raw("<a href=\"#movements\">组别变动</a>");
@@ -53,6 +60,17 @@ public static class ReleasePage
         }
 
         page.Line("</section>");
+        if (cases.Count > 0)
+        {
+            page.Line("<section class=\"block\" id=\"innovation\">").Line("<h2>优秀创新案例</h2>");
+            foreach (var (cohort, list) in cases)
+            {
+                sections.InnovationList(page, cohort, list);
+            }
+
+            page.Line("</section>");
+        }
+
         if (release.Transitions.Count > 0)
         {
             page.Line("<section class=\"block\" id=\"movements\">");

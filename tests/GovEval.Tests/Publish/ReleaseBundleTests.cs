@@ -172,6 +172,18 @@ public sealed class ReleaseBundleTests
     }
 
     [Fact]
+    public void A_releases_own_index_lists_its_innovation_cases_linked_from_its_folder()
+    {
+        var page = Parse(GovEval.Publish.Html.ReleasePage.Render(SampleBundles.Capability));
+
+        var provincial = Section(page, "innovation-provincial");
+        Assert.Equal(13, provincial.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal("units/230000.html", provincial.QuerySelector("tbody a")!.GetAttribute("href"));
+        Assert.Contains(page.QuerySelectorAll("nav.toc a"), a => a.GetAttribute("href") == "#innovation");
+        Assert.Null(Parse(GovEval.Publish.Html.ReleasePage.Render(SampleBundles.Website)).GetElementById("innovation"));
+    }
+
+    [Fact]
     public void Every_link_resolves_to_a_written_file_or_an_anchor_and_nothing_loads_from_outside()
     {
         using var folder = new TempFolder();
