@@ -1,3 +1,4 @@
+using GovEval.Core.Registry;
 using static GovEval.Publish.Html.HtmlDocument;
 
 namespace GovEval.Publish.Html;
@@ -12,12 +13,12 @@ public static class BundlePage
 {
     public static string Render(string title, IReadOnlyList<BundlePart> parts)
     {
-        var sections = parts.Select(p => (p.Folder, Sections: new ReleaseSections(p.Release, p.Folder + "/", p.Folder + "-"))).ToList();
+        var sections = parts.Select(p => new ReleaseSections(p.Release, p.Folder + "/", p.Folder + "-")).ToList();
         var cases = sections
-            .Select(s => (s.Folder, s.Sections, Cohorts: InnovationCases.ByCohort(s.Sections.Release)))
+            .Select(s => (Part: s, Cohorts: InnovationCases.ByCohort(s.Release)))
             .Where(s => s.Cohorts.Count > 0)
             .ToList();
-        var findings = sections.Where(s => s.Sections.Release.Statistics.Count > 0).ToList();
+        var findings = sections.Where(s => s.Release.Statistics.Count > 0).ToList();
         var years = string.Join("、", parts.Select(p => p.Release.Year).Distinct().Order());
 
         var page = new HtmlDocument(title);
@@ -28,7 +29,7 @@ public static class BundlePage
             .Line("<main>");
 
         page.Raw("<nav class=\"toc\">");
-        foreach (var (_, part) in sections)
+        foreach (var part in sections)
         {
             page.Raw($"<a href=\"#{E(part.Id("results"))}\">{E(part.Release.Title)}</a>");
         }
@@ -36,7 +37,7 @@ public static class BundlePage
         page.Raw(cases.Count > 0 ? "<a href=\"#innovation\">优秀创新案例</a>" : "")
             .Line(findings.Count > 0 ? "<a href=\"#findings\">评估发现</a></nav>" : "</nav>");
 
-        foreach (var (_, part) in sections)
+        foreach (var part in sections)
         {
             page.Line($"<section class=\"block\" id=\"{E(part.Id("results"))}\">")
                 .Line($"<h2>{E(part.Release.Title)}</h2>");
@@ -47,7 +48,7 @@ public static class BundlePage
                 {
                     part.PassFailList(page, cohort);
                 }
-                else if (cohort.Cohort.Result == Core.Registry.CohortResult.Graded)
+                else if (cohort.Cohort.Result == CohortResult.Graded)
                 {
                     part.GradeLists(page, cohort);
                 }
@@ -70,7 +71,7 @@ public static class BundlePage
         if (cases.Count > 0)
         {
             page.Line("<section class=\"block\" id=\"innovation\">").Line("<h2>优秀创新案例</h2>");
-            foreach (var (_, part, cohorts) in cases)
+            foreach (var (part, cohorts) in cases)
             {
                 page.Line($"<div id=\"{E(part.Id("innovation"))}\">");
                 Source(page, part, E(part.Release.Title));
@@ -88,7 +89,7 @@ public static class BundlePage
         if (findings.Count > 0)
         {
             page.Line("<section class=\"block\" id=\"findings\">").Line("<h2>评估发现</h2>");
-            foreach (var (_, part) in findings)
+            foreach (var part in findings)
             {
                 page.Line($"<div id=\"{E(part.Id("findings"))}\">");
                 Source(page, part, E(part.Release.Title));
@@ -105,6 +106,7 @@ public static class BundlePage
     }
 
     /// <summary>What a part's section shows, and the link to the part's full release (every table and score sheet).</summary>
-    private static void Source(HtmlDocument page, ReleaseSections part, string text) =>
-        page.Line($"<p class=\"part\">{text} · <a href=\"{E(part.Link(ReleasePage.FileName))}\">完整结果</a></p>");
+    /// <param name="markup">Already encoded.</param>
+    private static void Source(HtmlDocument page, ReleaseSections part, string markup) =>
+        page.Line($"<p class=\"part\">{markup} · <a href=\"{E(part.Link(ReleasePage.FileName))}\">完整结果</a></p>");
 }
