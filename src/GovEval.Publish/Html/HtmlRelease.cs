@@ -5,7 +5,7 @@ namespace GovEval.Publish.Html;
 /// <summary>Writes index.html and, for releases with score sheets, units/&lt;code&gt;.html for every unit.</summary>
 public static class HtmlRelease
 {
-    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    internal static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public static IReadOnlyList<string> Write(Release release, string directory)
     {

@@ -27,6 +27,8 @@ public static class HtmlStyles
         .rank { font-weight: bold; color: #a61b1b; }
         ul.grade { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 6px 28px; }
         ul.sentences li, ul.findings li { margin: 4px 0; }
+        p.part { color: #666; margin: 8px 0 0; }
+        .veto { color: #cf222e; font-size: 13px; }
         p.note { color: #666; font-size: 14px; margin: 8px 0 0; }
         table { border-collapse: collapse; width: 100%; font-size: 14px; margin: 8px 0; }
         th, td { border: 1px solid #dde1e6; padding: 4px 8px; text-align: left; vertical-align: top; }
