@@ -36,7 +36,7 @@ public sealed class DemoCommand : CommandGroup
             console.MarkupLineInterpolated($"finished in {result.Elapsed.TotalMinutes:0.0} min. Open the release: [link]{Path.Combine(result.Release, "index.html")}[/]");
             foreach (var (name, run) in result.Runs)
             {
-                console.MarkupLineInterpolated($"  {name,-16} run {run}: {Path.Combine(result.Release, name, "index.html")}");
+                console.MarkupLineInterpolated($"  {name,-16} run {run}");
             }
 
             console.MarkupLineInterpolated($"store: {result.Store} (try: goveval --db {result.Store} runs list)");

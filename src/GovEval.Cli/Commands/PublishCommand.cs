@@ -16,8 +16,9 @@ public sealed class PublishCommand : CommandGroup
 {
     public override IEnumerable<Command> Build(CliContext context)
     {
-        var run = new Option<string?>("--run") { Description = "Publish this scored run (id or unique name)" };
-        var compare = new Option<string?>("--compare") { Description = "An earlier run, for year-over-year movements and rank changes (with --run)" };
+        var run = new Option<string[]>("--run") { Description = "Publish this scored run (id or unique name); repeat it to publish several runs as one release, each in a folder of its own", AllowMultipleArgumentsPerToken = false };
+        var compare = new Option<string[]>("--compare") { Description = "An earlier run, for year-over-year movements and rank changes (with --run); with several runs, RUN=EARLIER", AllowMultipleArgumentsPerToken = false };
+        var title = new Option<string?>("--title") { Description = "Title of a release of several runs (default: 'YEAR年评估结果')" };
         var scores = new Option<string?>("--scores") { Description = "Publish from a table of totals: CSV, XLSX or JSON with columns unit (code, full or short name) and total" };
         var previous = new Option<string?>("--previous") { Description = "Last year's table (totals or grades), for movements (with --scores)" };
         var framework = new Option<string?>("--framework") { Description = $"Framework of the totals (with --scores): {string.Join(", ", FrameworkCatalog.Ids)} or a .yaml file" };
@@ -30,17 +31,14 @@ public sealed class PublishCommand : CommandGroup
             "Write a results release: index.html in the form of the national release with per-unit score sheets, results.xlsx, results.json, results.csv. " +
             "Either --run RUN [--compare RUN] or --scores FILE [--previous FILE] --framework ID --year Y --cohort C…")
         {
-            run, compare, scores, previous, framework, year, cohorts, output, format,
+            run, compare, title, scores, previous, framework, year, cohorts, output, format,
         };
         command.SetAction(async (parse, cancel) =>
         {
             var formats = ReleaseFormats.Parse(parse.GetValue(format));
-            var release = parse.GetValue(run) is { } runId
-                ? await FromRunAsync(context, parse, runId, parse.GetValue(compare), cancel)
-                : parse.GetValue(scores) is { } table
-                    ? FromScores(table, parse.GetValue(previous), parse.GetValue(framework), parse.GetValue(year), parse.GetValue(cohorts) ?? [])
-                    : throw new InputException("--run", "give --run RUN (a scored run) or --scores FILE (a table of totals)");
-            foreach (var (given, name, allowed) in new[] { (parse.GetValue(compare), "--compare", parse.GetValue(run) is not null), (parse.GetValue(previous), "--previous", parse.GetValue(scores) is not null) })
+            var runs = parse.GetValue(run) ?? [];
+            var compares = parse.GetValue(compare) ?? [];
+            foreach (var (given, name, allowed) in new[] { (compares.Length > 0 ? "x" : null, "--compare", runs.Length > 0), (parse.GetValue(previous), "--previous", parse.GetValue(scores) is not null) })
             {
                 if (given is not null && !allowed)
                 {
@@ -48,6 +46,21 @@ public sealed class PublishCommand : CommandGroup
                 }
             }
 
+            if (runs.Length > 1)
+            {
+                return await PublishBundleAsync(context, parse, runs, compares, parse.GetValue(title), Path.GetFullPath(parse.GetValue(output)!), formats, cancel);
+            }
+
+            if (compares.Length > 1)
+            {
+                throw new InputException("--compare", "one run is compared with one earlier run");
+            }
+
+            var release = runs.Length == 1
+                ? await FromRunAsync(context, parse, runs[0], compares.FirstOrDefault(), cancel)
+                : parse.GetValue(scores) is { } table
+                    ? FromScores(table, parse.GetValue(previous), parse.GetValue(framework), parse.GetValue(year), parse.GetValue(cohorts) ?? [])
+                    : throw new InputException("--run", "give --run RUN (a scored run) or --scores FILE (a table of totals)");
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
             var written = new ReleaseWriter().Write(release, outDir, formats);
             await context.Out.WriteLineAsync($"published {release.Title} ({release.Cohorts.Count} cohorts) to {outDir}");
@@ -60,6 +73,53 @@ public sealed class PublishCommand : CommandGroup
         });
         yield return command;
     }
+
+    /// <summary>
+    /// Several runs as one release: a combined index.html in the form of the national release and each run's full
+    /// release in a folder named after its framework (capability, performance, check of the same year sit side by side).
+    /// </summary>
+    private static async Task<int> PublishBundleAsync(CliContext context, ParseResult parse, string[] runIds, string[] compares, string? title, string outDir, IReadOnlyCollection<ReleaseFormat> formats, CancellationToken cancel)
+    {
+        var earlier = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in compares)
+        {
+            var cut = pair.IndexOf('=', StringComparison.Ordinal);
+            if (cut <= 0 || cut == pair.Length - 1)
+            {
+                throw new InputException("--compare", $"'{pair}': with several runs, say which run each earlier run is compared with: RUN=EARLIER");
+            }
+
+            earlier[pair[..cut]] = pair[(cut + 1)..];
+        }
+
+        var unknown = earlier.Keys.FirstOrDefault(k => !runIds.Contains(k, StringComparer.Ordinal));
+        if (unknown is not null)
+        {
+            throw new InputException("--compare", $"'{unknown}' is not one of the runs published (--run {string.Join(" --run ", runIds)})");
+        }
+
+        var releases = new List<Release>();
+        var frameworks = new List<(string Framework, string Id)>();
+        foreach (var id in runIds)
+        {
+            releases.Add(await FromRunAsync(context, parse, id, earlier.GetValueOrDefault(id), cancel));
+            await using var store = await context.OpenExistingStoreAsync(parse, cancel);
+            var stored = await store.RunAsync(id, "--run", cancel);
+            frameworks.Add((stored.FrameworkId, stored.Id));
+        }
+
+        var parts = releases.Select((r, i) => new BundlePart(
+            frameworks.Count(f => f.Framework == frameworks[i].Framework) == 1 ? Folder(frameworks[i].Framework) : $"{Folder(frameworks[i].Framework)}-{frameworks[i].Id}", r)).ToList();
+        var heading = title ?? $"{releases.Max(r => r.Year)}年评估结果";
+        var written = ReleaseBundle.Write(heading, parts, outDir, formats);
+        await context.Out.WriteLineAsync($"published {heading} ({parts.Count} runs: {string.Join(", ", parts.Select(p => p.Folder))}) to {outDir}");
+        await context.Out.WriteLineAsync($"  {Path.Combine(outDir, "index.html")} and {written.Count - 1} files in the runs' folders");
+        return CommandLine.Ok;
+    }
+
+    // A framework id that is a file path (my.yaml) becomes its file name; ids are already folder-safe.
+    private static string Folder(string frameworkId) =>
+        Path.GetFileNameWithoutExtension(frameworkId).ToLowerInvariant() is var name && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') ? name : "run";
 
     private static async Task<Release> FromRunAsync(CliContext context, ParseResult parse, string runId, string? compareId, CancellationToken cancel)
     {

@@ -95,9 +95,9 @@ public sealed class DemoRound(IAnsiConsole console, DemoSettings settings)
 
         Step("7/7 Publishing the release");
         var release = Path.Combine(folder, "release");
-        await verbs.RunAsync(cancel, "publish", "--run", runs["capability-2020"], "--compare", runs["capability-2019"], "--out", Path.Combine(release, "capability-2020"));
-        await verbs.RunAsync(cancel, "publish", "--run", runs["website-2020"], "--out", Path.Combine(release, "website-2020"));
-        await verbs.RunAsync(cancel, "publish", "--run", runs["website-check"], "--out", Path.Combine(release, "website-check"));
+        await verbs.RunAsync(cancel, "publish", "--title", "2020年数字政府服务能力评估结果（演示）",
+            "--run", runs["capability-2020"], "--compare", $"{runs["capability-2020"]}={runs["capability-2019"]}",
+            "--run", runs["website-2020"], "--run", runs["website-check"], "--out", release);
         return new DemoResult(folder, db, release, runs, watch.Elapsed);
     }
 

