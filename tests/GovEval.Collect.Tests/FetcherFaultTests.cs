@@ -90,6 +90,21 @@ public sealed class FetcherFaultTests(LiveSandbox live)
     }
 
     [Fact]
+    public async Task Rate_limit_429_is_never_reported_with_politeness_off()
+    {
+        // Politeness off is how benchmarks and the 100-site accuracy run crawl: a burst well over the site's 5
+        // requests a second. The site's 429 + Retry-After must slow that host down until every page arrives.
+        var site = live.With(FaultKind.RateLimit, s => s.Columns.Count >= 8);
+        using var fetcher = live.Fetcher();
+        var urls = site.Columns.Take(8).SelectMany(c => new[] { site.Url(c.FirstPagePath), site.Url(c.FirstPagePath) + "?v=2" })
+            .Append(site.Url("/")).Append(site.Url("/lxwm.html")).ToList();
+        var results = await Task.WhenAll(urls.Select(u => fetcher.GetAsync(u)));
+        Assert.All(results, r => Assert.NotEqual(429, r.Outcome.HttpStatus));
+        Assert.All(results, r => Assert.False(r.Outcome.IsSiteFault, $"{r.Outcome.Url}: {r.Outcome.Status} {r.Outcome.Error}"));
+        Assert.True(fetcher.IntervalOf(new Uri(urls[0]).Host) >= TimeSpan.FromMilliseconds(200), "the host that answered 429 is paced from then on");
+    }
+
+    [Fact]
     public async Task A_redirect_chain_is_recorded_hop_by_hop()
     {
         var site = live.With(FaultKind.RedirectChain);

@@ -76,6 +76,21 @@ public sealed class ProbeTests(LiveSandbox live)
     }
 
     [Fact]
+    public async Task A_missing_search_that_redirects_home_is_no_search_at_the_probe()
+    {
+        // The homepage links the newest title, so reading the homepage as a results page "finds" it: the probe
+        // itself must tell that /search landed on the homepage.
+        var site = live.Sites(s => s.Search == SearchMode.Missing && s.MissingPages == MissingPageBehaviour.RedirectHome).First();
+        using var fetcher = live.Fetcher();
+        var probe = await new SearchProber(fetcher).ProbeAsync(site.SiteUrl, null, null, LiveSandbox.Now);
+        Assert.False(probe.FormFound);
+        Assert.NotNull(probe.Query);
+        Assert.Null(probe.Found);
+        Assert.Equal(FetchStatus.Ok, probe.Outcome?.Status);
+        Assert.NotEmpty(probe.Outcome!.Redirects);
+    }
+
+    [Fact]
     public async Task Transport_facts_match_the_sites_settings()
     {
         using var fetcher = live.Fetcher();

@@ -16,8 +16,15 @@ public sealed class FetchOptions
     /// <summary>Inflated bytes beyond which a compressed body is TooLarge (gzip bombs).</summary>
     public long MaxInflatedBytes { get; init; } = 16L * 1024 * 1024;
 
-    /// <summary>Retries after the first attempt, for transient faults only (reset, 500/502/503/504, 429).</summary>
+    /// <summary>Retries after the first attempt, for transient faults only (reset, 500/502/503/504).</summary>
     public int MaxRetries { get; init; } = 3;
+
+    /// <summary>
+    /// Retries of a 429 Too Many Requests, each after the site's Retry-After (the host is paced from the first 429
+    /// on). A request that still ends in 429 is the scanner's failure (ScannerError, not measured), never a site
+    /// fault. Requests that allow no retries at all (availability visits) do not retry a 429 either.
+    /// </summary>
+    public int MaxRateLimitRetries { get; init; } = 10;
 
     /// <summary>First backoff delay; it doubles each retry (with jitter) unless the site sent Retry-After.</summary>
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);

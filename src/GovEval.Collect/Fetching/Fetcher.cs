@@ -20,7 +20,7 @@ public sealed class Fetcher : IDisposable
 {
     private readonly FetchOptions options;
     private readonly HttpMessageInvoker client;
-    private readonly HostPoliteness? politeness;
+    private readonly HostPoliteness politeness;
     private readonly CertificateValidator certificates;
     private readonly ConcurrentDictionary<string, string> certificateProblems = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Lazy<Task<RobotsVerdictSource>>> robots = new(StringComparer.OrdinalIgnoreCase);
@@ -31,9 +31,10 @@ public sealed class Fetcher : IDisposable
         this.options = options ?? new FetchOptions();
         userAgent = UserAgent.For(this.options.Contact);
         certificates = new CertificateValidator(this.options.ExtraRootsPem, this.options.Clock);
+        // Without our own politeness the pacing still honours what hosts ask for (Retry-After, 429).
         politeness = this.options.Politeness
-            ? new HostPoliteness(this.options.MaxConcurrencyPerHost, this.options.MinimumInterval, this.options.Clock)
-            : null;
+            ? new HostPoliteness(this.options.MaxConcurrencyPerHost, this.options.MinimumInterval, this.options.Clock, RateLimitedInterval(this.options), this.options.MaxRetryAfter)
+            : new HostPoliteness(0, TimeSpan.Zero, this.options.Clock, RateLimitedInterval(this.options), this.options.MaxRetryAfter);
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -54,6 +55,12 @@ public sealed class Fetcher : IDisposable
     }
 
     public FetchOptions Options => options;
+
+    /// <summary>The spacing of request starts to a host now: our politeness, widened when the host answered 429.</summary>
+    public TimeSpan IntervalOf(string host) => politeness.IntervalOf(host);
+
+    private static TimeSpan RateLimitedInterval(FetchOptions options) =>
+        options.MinimumInterval > TimeSpan.Zero ? options.MinimumInterval : TimeSpan.FromMilliseconds(250);
 
     public string UserAgentString => userAgent;
 
@@ -134,6 +141,13 @@ public sealed class Fetcher : IDisposable
                     continue;
                 }
 
+                if (exchange.Status == 429)
+                {
+                    // Too Many Requests judges our pace, not the target: whatever it stands for is not measured.
+                    return Failed(url, FetchStatus.ScannerError, 429, redirects, watch,
+                        "rate limited: the site still answered 429 Too Many Requests after honouring its Retry-After; not measured", current, exchange.Evidence, exchange.Headers);
+                }
+
                 var ok = exchange.Status is >= 200 and < 300;
                 var outcome = new FetchOutcome(url, ok ? FetchStatus.Ok : exchange.Status is >= 300 and < 400 ? FetchStatus.Ok : FetchStatus.HttpError,
                     exchange.Status, current, redirects, exchange.ContentType, exchange.Length, watch.Elapsed, ok ? null : $"HTTP {exchange.Status}", exchange.Evidence);
@@ -198,10 +212,12 @@ public sealed class Fetcher : IDisposable
     private async Task<Exchange> SendWithRetriesAsync(Uri uri, string method, IReadOnlyList<KeyValuePair<string, string>>? form, FetchRequest request, Stopwatch watch, CancellationToken cancel)
     {
         var maxRetries = request.MaxRetries ?? options.MaxRetries;
+        var rateLimitRetries = maxRetries == 0 ? 0 : Math.Max(maxRetries, options.MaxRateLimitRetries);
+        var limited = 0;
         for (var attempt = 0; ; attempt++)
         {
             Exchange exchange;
-            using (politeness is null ? null : await politeness.EnterAsync(uri.Host, cancel).ConfigureAwait(false))
+            using (await politeness.EnterAsync(uri.Host, cancel).ConfigureAwait(false))
             {
                 var limit = request.Timeout ?? options.Timeout;
                 if (request.TotalTimeout is { } total)
@@ -218,6 +234,22 @@ public sealed class Fetcher : IDisposable
                 exchange = await SendOnceAsync(uri, method, form, request, limit, cancel).ConfigureAwait(false);
             }
 
+            if (exchange.Failure is null && exchange.Status == 429)
+            {
+                // The site asks us to slow down: a matter of our pace, so it has its own budget and does not use
+                // up the retries meant for the site's transient faults.
+                if (limited++ >= rateLimitRetries)
+                {
+                    return exchange;
+                }
+
+                var wait = exchange.RetryAfter ?? options.RetryBaseDelay * Math.Pow(2, Math.Min(limited, 6));
+                wait = wait > options.MaxRetryAfter ? options.MaxRetryAfter : wait;
+                politeness.RateLimited(uri.Host, wait, exchange.CapturedAt);
+                attempt--;
+                continue;
+            }
+
             if (attempt >= maxRetries || !IsTransient(exchange))
             {
                 return exchange;
@@ -227,7 +259,7 @@ public sealed class Fetcher : IDisposable
             if (exchange.RetryAfter is { } retryAfter)
             {
                 delay = retryAfter > options.MaxRetryAfter ? options.MaxRetryAfter : retryAfter;
-                politeness?.Defer(uri.Host, delay);
+                politeness.Defer(uri.Host, delay);
             }
             else
             {
@@ -243,7 +275,7 @@ public sealed class Fetcher : IDisposable
     {
         FetchStatus.Connection => true,
         FetchStatus.Timeout => options.RetryTimeouts,
-        null => exchange.Status is 429 or 500 or 502 or 503 or 504,
+        null => exchange.Status is 500 or 502 or 503 or 504,
         _ => false,
     };
 

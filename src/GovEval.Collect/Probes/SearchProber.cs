@@ -66,14 +66,16 @@ public sealed class SearchProber(Fetcher fetcher)
             formFound = false;
             formUrl = new Uri(baseUrl, "/search").AbsoluteUri;
             results = await fetcher.GetAsync($"{formUrl}?q={Uri.EscapeDataString(newest.Title)}", cancel).ConfigureAwait(false);
-            if (results.Outcome.Status != FetchStatus.Ok)
+            // A /search that answers with the homepage (a missing page redirected home) is no search either.
+            if (results.Outcome.Status != FetchStatus.Ok || LandsOnHomepage(results.Outcome, homepage, baseUrl))
             {
                 return new SearchProbe(false, null, newest.Title, newest.Url, null, results.Outcome);
             }
         }
 
         bool? found = results.Outcome.Status == FetchStatus.Ok && results.Html is not null
-            ? Links(results.Html, new Uri(results.Outcome.FinalUrl ?? formUrl)).Any(u => SameResource(u, newest.Url))
+            ? !LandsOnHomepage(results.Outcome, homepage, baseUrl)
+                && Links(results.Html, new Uri(results.Outcome.FinalUrl ?? formUrl)).Any(u => SameResource(u, newest.Url))
             : null;
         return new SearchProbe(formFound, formUrl, newest.Title, newest.Url, found, results.Outcome);
     }
@@ -144,6 +146,16 @@ public sealed class SearchProber(Fetcher fetcher)
                 yield return target;
             }
         }
+    }
+
+    /// <summary>
+    /// A search that ends on the homepage (a missing /search redirected home, a form posting back to the homepage)
+    /// found nothing: the homepage links the newest title anyway, and its links are no search result.
+    /// </summary>
+    private static bool LandsOnHomepage(FetchOutcome results, string homepage, Uri homepageFinal)
+    {
+        var landed = UrlNormalizer.Normalize(results.FinalUrl ?? results.Url);
+        return landed == UrlNormalizer.Normalize(homepage) || landed == UrlNormalizer.Normalize(homepageFinal.AbsoluteUri);
     }
 
     // Results may link the item over the other scheme: host, path and query decide.

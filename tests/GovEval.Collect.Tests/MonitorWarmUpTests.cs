@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Sockets;
+using GovEval.Collect.Fetching;
+using GovEval.Collect.Probes;
+using GovEval.Core.Observations;
+
+namespace GovEval.Collect.Tests;
+
+/// <summary>
+/// The monitor's first visits pay the scanner's own start-up. A server whose first answer is late (standing in for
+/// that cost: first TLS handshakes, code run for the first time) must not turn a healthy homepage's first counted
+/// visit into a failure of the 15 s rule.
+/// </summary>
+public sealed class MonitorWarmUpTests
+{
+    [Fact]
+    public async Task The_monitor_pays_its_start_up_with_an_uncounted_visit()
+    {
+        var requests = 0;
+        using var listener = Start(() => Interlocked.Increment(ref requests) == 1 ? TimeSpan.FromMilliseconds(800) : TimeSpan.Zero, out var port);
+        var homepage = $"http://127.0.0.1:{port}/";
+        var log = new SampleLog(Path.Combine(Path.GetTempPath(), $"warmup-{Guid.NewGuid():N}.jsonl"));
+        try
+        {
+            using var fetcher = new Fetcher(new FetchOptions { Politeness = false });
+            var sampler = new HomepageSampler(fetcher, new SamplerOptions { Visits = 3, Interval = TimeSpan.FromMilliseconds(10), FailAfter = TimeSpan.FromMilliseconds(400) }, log: log);
+            var samples = (await sampler.MonitorAsync([homepage]))[homepage];
+            Assert.Equal(3, samples.Count);
+            Assert.All(samples, s => Assert.Equal(FetchStatus.Ok, s.Outcome.Status));
+            Assert.Equal(4, requests);
+            Assert.Equal(3, log.Read(homepage).Count);
+
+            // Without the warm-up the late first answer is a failed visit: what the warm-up is for.
+            requests = 0;
+            var cold = new HomepageSampler(fetcher, new SamplerOptions { Visits = 3, Interval = TimeSpan.FromMilliseconds(10), FailAfter = TimeSpan.FromMilliseconds(400), WarmUp = false });
+            var counted = (await cold.MonitorAsync([homepage]))[homepage];
+            Assert.Equal(FetchStatus.Timeout, counted[0].Outcome.Status);
+        }
+        finally
+        {
+            File.Delete(log.Path);
+        }
+    }
+
+    private static HttpListener Start(Func<TimeSpan> delay, out int port)
+    {
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        _ = Task.Run(async () =>
+        {
+            while (listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await listener.GetContextAsync();
+                }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                {
+                    return;
+                }
+
+                _ = Task.Run(async () =>
+                {
+                    await Task.Delay(delay());
+                    var body = "<html><body>首页</body></html>"u8.ToArray();
+                    context.Response.ContentType = "text/html; charset=utf-8";
+                    try
+                    {
+                        await context.Response.OutputStream.WriteAsync(body);
+                        context.Response.Close();
+                    }
+                    catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                    {
+                        // The visit gave up first (that is the point of the late answer).
+                    }
+                });
+            }
+        });
+        return listener;
+    }
+}
