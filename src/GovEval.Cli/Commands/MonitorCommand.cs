@@ -31,7 +31,7 @@ public sealed class MonitorCommand : CommandGroup
         var perDay = new Option<int>("--visits-per-day") { Description = "Visits to each homepage a day, one per slot of 24 h / N (the national check: at least 20)", DefaultValueFactory = _ => National.VisitsPerDay };
         var days = new Option<double>("--days") { Description = "Length of the monitoring window in days (the national check: 1 week); fractions allowed", DefaultValueFactory = _ => National.Days };
         var jitter = new Option<string?>("--jitter") { Description = "Move each visit at most this far from the middle of its slot (e.g. 10m, 90s, 0); default: anywhere in its slot" };
-        var failAfter = new Option<string>("--fail-after") { Description = "A visit fails when the homepage has not fully arrived after this long (the national check's 15 s rule)", DefaultValueFactory = _ => Duration(new SamplerOptions().FailAfter) };
+        var failAfter = new Option<string>("--fail-after") { Description = "A visit fails when the homepage has not fully arrived after this long (the national check's 15 s rule)", DefaultValueFactory = _ => new SamplerOptions().FailAfter.TotalSeconds.ToString(CultureInfo.InvariantCulture) + "s" };
         var concurrency = new Option<int>("--concurrency") { Description = "Homepage visits in flight at once, across all sites", DefaultValueFactory = _ => National.Concurrency };
         var timeScale = new Option<double>("--time-scale")
         {
