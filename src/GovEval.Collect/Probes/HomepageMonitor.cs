@@ -106,8 +106,9 @@ public sealed class HomepageMonitor(HomepageSampler sampler, TimeProvider clock)
             count++;
             await visited(new MonitorVisit(site, sample, count)).ConfigureAwait(false);
 
-            // One visit per slot: a visit that waited for a free place or took long does not bunch up the next ones.
-            slot = Math.Max(slot + 1, schedule.SlotOf(clock.GetUtcNow()));
+            // One visit per slot, by its timestamp: a visit that started late (a late timer, a wait for a free place)
+            // is in a later slot than planned, and one that took long does not bunch up the next ones.
+            slot = Math.Max(Math.Max(slot, schedule.SlotOf(sample.At)) + 1, schedule.SlotOf(clock.GetUtcNow()));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GovEval.Collect.Probes;
 using GovEval.Core.Observations;
 using GovEval.Core.Registry;
@@ -5,6 +6,7 @@ using GovEval.Sandbox.Quality;
 using GovEval.Sandbox.Server;
 using GovEval.Sandbox.Sites;
 using GovEval.Store;
+using Microsoft.Data.Sqlite;
 
 namespace GovEval.Tests.Cli;
 
@@ -164,6 +166,76 @@ public sealed class MonitorCliTests : IAsyncLifetime, IDisposable
 
         Assert.Contains("12 visits already taken, 0 to take", complete.Out);
         Assert.All((await StoredAsync(run)).Values, s => Assert.Equal(6, s.Count));
+    }
+
+    [Fact]
+    public async Task A_run_monitor_killed_with_sigkill_keeps_its_batches_and_a_restart_completes_the_window()
+    {
+        var sites = Sites(failing: false).Take(2).ToList();
+        var run = await RunWithWebsitesAsync(sites);
+        string[] args = [.. Monitor("--run", run, "--days", "1"), "--db", workspace.Db];
+
+        // 24 visits a site at 0.72 s a slot: killed once some batches are stored, well before the window ends.
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "goveval.dll"), .. args])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using (var child = Process.Start(start)!)
+        {
+            _ = child.StandardOutput.ReadToEndAsync();
+            _ = child.StandardError.ReadToEndAsync();
+            var deadline = Stopwatch.StartNew();
+            while (StoredCount(run) < 6 && !child.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.False(child.HasExited, "the monitor ended before it could be killed");
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync();
+        }
+
+        var killed = await StoredAsync(run);
+        var before = killed.Values.Sum(s => s.Count);
+        Assert.InRange(before, 6, 47);
+
+        var restarted = await workspace.RunOkAsync(Monitor("--run", run, "--days", "1"));
+
+        Assert.Contains($"{before} visits already taken, {48 - before} to take", restarted.Out);
+        var stored = await StoredAsync(run);
+        var schedule = new MonitorSchedule { VisitsPerDay = 24 };
+        Assert.Equal(2, stored.Count);
+        foreach (var (unit, samples) in stored)
+        {
+            Assert.Equal(24, samples.Count);
+            Assert.Equal(killed.GetValueOrDefault(unit, []).Select(s => s.At), samples.Take(killed.GetValueOrDefault(unit, []).Count).Select(s => s.At));
+            Assert.Equal(24, samples.Select(s => schedule.SlotOf(s.At)).Distinct().Count());
+            Assert.DoesNotContain(samples, HomepageSampler.Failed);
+        }
+    }
+
+    private long StoredCount(string run)
+    {
+        if (!File.Exists(workspace.Db))
+        {
+            return 0;
+        }
+
+        using var connection = new SqliteConnection($"Data Source={workspace.Db};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM AvailabilitySamples WHERE RunId = $run";
+        command.Parameters.AddWithValue("$run", run);
+        try
+        {
+            return (long)command.ExecuteScalar()!;
+        }
+        catch (SqliteException)
+        {
+            return 0; // busy: the monitor is writing
+        }
     }
 
     [Theory]
