@@ -124,14 +124,21 @@ public sealed class MonitorCommand : CommandGroup
                 var sampler = new HomepageSampler(fetcher, sampling, clock);
                 await using var writer = new RunSampleWriter(store, assessment.Id, TimeSpan.FromSeconds(2));
                 using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancel, writer.Failed);
-                Dictionary<string, SiteTally> tally;
+                Dictionary<string, SiteTally> tally = [];
                 try
                 {
                     tally = await MonitorAsync(console, new HomepageMonitor(sampler, clock), sites, schedule, clock, fail, v => writer.Add(v.Site.Key, v.Sample), stopping.Token);
                 }
-                catch (OperationCanceledException) when (writer.Failed.IsCancellationRequested)
+                catch (OperationCanceledException) when (!writer.Failed.IsCancellationRequested)
                 {
-                    tally = [];
+                    // Interrupted (Ctrl+C): keep every visit taken, so a restart continues from here.
+                    await writer.CompleteAsync();
+                    console.MarkupLineInterpolated($"[yellow]interrupted: {writer.Written} visits of this session stored in run {assessment.Id}; run the monitor again to complete the window[/]");
+                    throw;
+                }
+                catch (OperationCanceledException)
+                {
+                    // A batch could not be stored: CompleteAsync says why.
                 }
 
                 await writer.CompleteAsync();
@@ -221,7 +228,7 @@ public sealed class MonitorCommand : CommandGroup
         var now = clock.GetUtcNow();
         var realLength = schedule.Interval * (toTake == 0 ? 0 : sites.Max(s => Math.Max(0, schedule.Visits - s.Taken.Count))) / scale;
         console.MarkupLineInterpolated(
-            $"monitoring {sites.Count} homepages: {schedule.Visits} visits each ({schedule.VisitsPerDay} a day for {schedule.Days.ToString("0.##", CultureInfo.InvariantCulture)} days, one per {Duration(schedule.Interval)} slot), a visit failing after {Duration(failAfter)}");
+            $"monitoring {Count(sites.Count, "homepage")}: {schedule.Visits} visits each ({schedule.VisitsPerDay} a day for {schedule.Days.ToString("0.##", CultureInfo.InvariantCulture)} days, one per {Duration(schedule.Interval)} slot), a visit failing after {Duration(failAfter)}");
         console.MarkupLineInterpolated(
             $"{already} visits already taken, {toTake} to take; window clock {now:yyyy-MM-dd HH:mm} UTC{(scale == 1 ? "" : $" running ×{scale.ToString("0.##", CultureInfo.InvariantCulture)}")}, about {Duration(realLength)} of real time");
         if (toTake == 0)
@@ -234,7 +241,7 @@ public sealed class MonitorCommand : CommandGroup
         int done = 0, failures = 0;
         var last = TimeSpan.Zero;
 
-        void Count(MonitorVisit visit)
+        void Record(MonitorVisit visit)
         {
             persist(visit);
             lock (gate)
@@ -254,7 +261,7 @@ public sealed class MonitorCommand : CommandGroup
                     var task = display.AddTask(Markup.Escape($"monitoring {sites.Count} homepages"), maxValue: toTake);
                     await monitor.RunAsync(sites, schedule, visit =>
                     {
-                        Count(visit);
+                        Record(visit);
                         lock (gate)
                         {
                             task.Description = Markup.Escape($"monitoring {sites.Count} homepages: {done}/{toTake} visits, {failures} failed, clock {clock.GetUtcNow():MM-dd HH:mm}");
@@ -269,7 +276,7 @@ public sealed class MonitorCommand : CommandGroup
         {
             await monitor.RunAsync(sites, schedule, visit =>
             {
-                Count(visit);
+                Record(visit);
                 lock (gate)
                 {
                     if (watch.Elapsed - last >= LogEvery || done == toTake)
@@ -294,7 +301,7 @@ public sealed class MonitorCommand : CommandGroup
         var failed = tally.Values.Sum(t => t.Failures);
         var failing = tally.Where(t => t.Value.Failures > 0).ToList();
         console.MarkupLineInterpolated(
-            $"{visits} visits to {tally.Count} homepages in the window, {failed} failed; {failing.Count} homepages failed at least once, {failing.Count(t => t.Value.SharePercent >= veto)} at {veto.ToString("0.##", CultureInfo.InvariantCulture)}% or more (veto.unreachable)");
+            $"{Count(visits, "visit")} to {Count(tally.Count, "homepage")} in the window, {failed} failed; {Count(failing.Count, "homepage")} failed at least once, {failing.Count(t => t.Value.SharePercent >= veto)} at {veto.ToString("0.##", CultureInfo.InvariantCulture)}% or more (veto.unreachable)");
         var incomplete = tally.Values.Count(t => t.Visits < schedule.Visits);
         if (incomplete > 0)
         {
@@ -335,6 +342,8 @@ public sealed class MonitorCommand : CommandGroup
 
         console.Write(table);
     }
+
+    private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
 
     /// <summary>90s, 10m, 1.5h, 200ms, 1d, a bare number of seconds, or hh:mm:ss.</summary>
     internal static TimeSpan ParseDuration(string text, string option)
