@@ -32,6 +32,7 @@ public static class CommandLine
                      new SandboxCommand(),
                      new CheckCommand(),
                      new CollectCommand(),
+                     new MonitorCommand(),
                  })
         {
             foreach (var built in command.Build(context))
