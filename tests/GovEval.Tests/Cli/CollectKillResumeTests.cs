@@ -44,7 +44,7 @@ public sealed class CollectKillResumeTests : IAsyncLifetime
         var routes = workspace.Write("routes.txt", string.Join('\n', server.Routes()));
         var ipv6 = workspace.Write("ipv6-routes.txt", string.Join('\n', server.Ipv6Routes()));
         var ca = workspace.Write("ca.pem", server.CertificateAuthorityPem);
-        network = ["--connect-to-file", routes, "--ipv6-routes", ipv6, "--ca", ca, "--no-politeness", "--max-pages", MaxPages, "--concurrency", "4"];
+        network = ["--connect-to-file", routes, "--ipv6-routes", ipv6, "--ca", ca, "--no-politeness", "--max-pages", MaxPages, "--concurrency", "8"];
         var channels = workspace.Write("websites.csv", "code,channel,url,portal\n" + string.Join('\n', server.Population.Sites.Select(s => $"{s.Unit.Code},website,http://{s.Host}/,是")));
         await workspace.RunOkAsync("registry", "import", channels);
         workspace.Write("sample.txt", string.Join('\n', units));
@@ -56,8 +56,8 @@ public sealed class CollectKillResumeTests : IAsyncLifetime
         workspace.Dispose();
     }
 
-    private async Task<string> CreateRunAsync(string name) =>
-        (await workspace.RunOkAsync("runs", "create", "--name", name, "--framework", "gov-website-check-2019", "--cohort", "prefecture-city",
+    private async Task<string> CreateRunAsync(string name, string framework = "gov-website-check-2019") =>
+        (await workspace.RunOkAsync("runs", "create", "--name", name, "--framework", framework, "--cohort", "prefecture-city",
             "--units", Path.Combine(workspace.Folder, "sample.txt"), "--now", Now.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture))).Out.Trim();
 
     [Fact]
@@ -122,6 +122,32 @@ public sealed class CollectKillResumeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Changing_a_weight_re_scores_a_collected_run_without_collecting_again()
+    {
+        var shipped = File.ReadAllText(Path.Combine(RepoRoot(), "frameworks", "gov-website-check-2019.yaml"));
+        var framework = workspace.Write("my-check.yaml", shipped.Replace("id: gov-website-check-2019", "id: my-check", StringComparison.Ordinal));
+        var run = await CreateRunAsync("weights", framework);
+        await workspace.RunOkAsync(["collect", "--run", run, .. network]);
+        await workspace.RunOkAsync("score", "--run", run);
+        await using var store = await GovEvalStore.OpenAsync(StoreConnection.Parse(workspace.Db));
+        var before = (await store.ScoreSheetsAsync(run)).ToDictionary(s => s.UnitCode, s => s.Total);
+
+        // The simulated web goes away: whatever scoring does next, it cannot collect.
+        await server.StopAsync();
+        File.WriteAllText(framework, File.ReadAllText(framework).Replace("{ finding: links.broken-homepage, each: 1 }", "{ finding: links.broken-homepage, each: 3 }", StringComparison.Ordinal));
+        await workspace.RunOkAsync("score", "--run", run);
+        var after = (await store.ScoreSheetsAsync(run)).ToDictionary(s => s.UnitCode, s => s.Total);
+
+        var broken = (await store.ObservationsAsync(run))
+            .Where(o => o.Findings.Any(f => f.Rule == "links.broken-homepage"))
+            .Select(o => o.UnitCode)
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(broken);
+        Assert.Contains(broken, code => after[code] < before[code]);
+        Assert.All(before.Keys.Where(code => !broken.Contains(code)), code => Assert.Equal(before[code], after[code]));
+    }
+
+    [Fact]
     public async Task A_run_whose_units_have_no_registered_website_is_refused_with_the_fix()
     {
         var run = (await workspace.RunOkAsync("runs", "create", "--name", "counties", "--framework", "gov-website-check-2019", "--cohort", "county")).Out.Trim();
@@ -142,6 +168,19 @@ public sealed class CollectKillResumeTests : IAsyncLifetime
                 .Where(f => !f.Rule.StartsWith("availability.", StringComparison.Ordinal) && f.Rule != "veto.unreachable")
                 .Select(f => $"{o.UnitCode} {f.Rule} {f.Url}"))
             .ToHashSet(StringComparer.Ordinal);
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "GovEval.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("GovEval.slnx not found above " + AppContext.BaseDirectory);
+    }
 
     private static int Journals(string folder) => Directory.Exists(folder) ? Directory.GetFiles(folder).Length : 0;
 
