@@ -14,4 +14,7 @@ dotnet run -c Release --project src/GovEval.Cli -- demo --out "$out" "$@"
 mkdir -p docs/images
 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,2000 \
   --screenshot="$PWD/docs/images/release.png" "file://$out/release/index.html"
-echo "wrote docs/images/release.png"
+sheet="$(grep -l '查看存档' "$out"/release/gov-website-check-2019/units/*.html | head -1)"
+"$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,1800 \
+  --screenshot="$PWD/docs/images/score-sheet.png" "file://$sheet"
+echo "wrote docs/images/release.png and docs/images/score-sheet.png"

@@ -4,7 +4,11 @@ using GovEval.Publish.Html;
 namespace GovEval.Publish;
 
 /// <summary>One release of a bundle and the sub-folder its files go to ("capability-2020").</summary>
-public sealed record BundlePart(string Folder, Release Release);
+public sealed record BundlePart(string Folder, Release Release)
+{
+    /// <summary>The captured pages behind the part's findings, shown in its score sheets.</summary>
+    public EvidenceArchive? Evidence { get; init; }
+}
 
 /// <summary>
 /// Several scored runs published as one: a combined index.html in the form of the 2020 release
@@ -33,7 +37,7 @@ public static class ReleaseBundle
             written.Add(index);
             foreach (var part in parts)
             {
-                written.AddRange(writer.WriteInto(part.Release, Directory.CreateDirectory(Path.Combine(staging, part.Folder)).FullName, partFormats));
+                written.AddRange(writer.WriteInto(part.Release, Directory.CreateDirectory(Path.Combine(staging, part.Folder)).FullName, partFormats, part.Evidence));
             }
 
             return written;

@@ -16,11 +16,11 @@ public sealed class ReleaseWriter
     public int XlsxRowLimit { get; init; } = ResultsWorkbook.ExcelRowLimit;
 
     /// <returns>The files written, relative to <paramref name="outputDirectory"/>, with '/' separators.</returns>
-    public IReadOnlyList<string> Write(Release release, string outputDirectory, IReadOnlyCollection<ReleaseFormat> formats) =>
-        StagedFolder.Write(outputDirectory, staging => WriteInto(release, staging, formats));
+    public IReadOnlyList<string> Write(Release release, string outputDirectory, IReadOnlyCollection<ReleaseFormat> formats, EvidenceArchive? evidence = null) =>
+        StagedFolder.Write(outputDirectory, staging => WriteInto(release, staging, formats, evidence));
 
     /// <summary>Writes the release into an existing folder, unstaged: the caller stages (a bundle stages all its parts at once).</summary>
-    internal List<string> WriteInto(Release release, string directory, IReadOnlyCollection<ReleaseFormat> formats)
+    internal List<string> WriteInto(Release release, string directory, IReadOnlyCollection<ReleaseFormat> formats, EvidenceArchive? evidence = null)
     {
         var written = new List<string>();
         foreach (var format in formats.Distinct())
@@ -30,7 +30,7 @@ public sealed class ReleaseWriter
                 ReleaseFormat.Json => [ResultsJson.Write(release, directory)],
                 ReleaseFormat.Csv => ResultsCsv.Write(release, directory),
                 ReleaseFormat.Xlsx => [ResultsWorkbook.Write(release, directory, XlsxRowLimit)],
-                ReleaseFormat.Html => HtmlRelease.Write(release, directory),
+                ReleaseFormat.Html => HtmlRelease.Write(release, directory, evidence),
                 _ => throw new ArgumentOutOfRangeException(nameof(formats), format, "unknown format"),
             });
         }

@@ -17,13 +17,13 @@ public sealed class MonitorWarmUpTests
     public async Task The_monitor_pays_its_start_up_with_an_uncounted_visit()
     {
         var requests = 0;
-        using var listener = Start(() => Interlocked.Increment(ref requests) == 1 ? TimeSpan.FromMilliseconds(800) : TimeSpan.Zero, out var port);
+        using var listener = Start(() => Interlocked.Increment(ref requests) == 1 ? TimeSpan.FromSeconds(4) : TimeSpan.Zero, out var port);
         var homepage = $"http://127.0.0.1:{port}/";
         var log = new SampleLog(Path.Combine(Path.GetTempPath(), $"warmup-{Guid.NewGuid():N}.jsonl"));
         try
         {
             using var fetcher = new Fetcher(new FetchOptions { Politeness = false });
-            var sampler = new HomepageSampler(fetcher, new SamplerOptions { Visits = 3, Interval = TimeSpan.FromMilliseconds(10), FailAfter = TimeSpan.FromMilliseconds(400) }, log: log);
+            var sampler = new HomepageSampler(fetcher, new SamplerOptions { Visits = 3, Interval = TimeSpan.FromMilliseconds(10), FailAfter = TimeSpan.FromSeconds(2) }, log: log);
             var samples = (await sampler.MonitorAsync([homepage]))[homepage];
             Assert.Equal(3, samples.Count);
             Assert.All(samples, s => Assert.Equal(FetchStatus.Ok, s.Outcome.Status));
@@ -32,7 +32,7 @@ public sealed class MonitorWarmUpTests
 
             // Without the warm-up the late first answer is a failed visit: what the warm-up is for.
             requests = 0;
-            var cold = new HomepageSampler(fetcher, new SamplerOptions { Visits = 3, Interval = TimeSpan.FromMilliseconds(10), FailAfter = TimeSpan.FromMilliseconds(400), WarmUp = false });
+            var cold = new HomepageSampler(fetcher, new SamplerOptions { Visits = 3, Interval = TimeSpan.FromMilliseconds(10), FailAfter = TimeSpan.FromSeconds(2), WarmUp = false });
             var counted = (await cold.MonitorAsync([homepage]))[homepage];
             Assert.Equal(FetchStatus.Timeout, counted[0].Outcome.Status);
         }

@@ -23,6 +23,9 @@ public sealed class RunCollectionOptions
     /// <summary>Where crawl journals live, one per site, so a killed collection resumes where it stopped.</summary>
     public required string JournalDirectory { get; init; }
 
+    /// <summary>Where each unit's captured evidence pages go (UNIT.json); null keeps none.</summary>
+    public string? EvidenceDirectory { get; init; }
+
     public ConnectToRules? Ipv6Routes { get; init; }
 
     public CheckOptions? Checks { get; init; }
@@ -90,6 +93,12 @@ public sealed class RunCollector(GovEvalStore store, SiteCollector collector)
                 {
                     [PagesMeasurement] = observation.Pages.Count,
                 };
+                if (options.EvidenceDirectory is { } evidence)
+                {
+                    // Written before the unit is stored: a stored unit always has its evidence.
+                    EvidenceCaptures.Save(evidence, site.Unit.Code, EvidenceCaptures.For(observation, checks.Findings, DateOnly.FromDateTime(run.Now.DateTime), 20));
+                }
+
                 await storeGate.WaitAsync(token);
                 try
                 {

@@ -19,4 +19,7 @@ public static class RunFolders
     public static string Warc(string root) => Path.Combine(root, "warc");
 
     public static string Journals(string root) => Path.Combine(root, "journal");
+
+    /// <summary>The captured pages behind each unit's findings (UNIT.json), for the release's score sheets.</summary>
+    public static string Evidence(string root) => Path.Combine(root, "evidence");
 }

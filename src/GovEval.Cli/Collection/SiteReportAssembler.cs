@@ -1,8 +1,6 @@
 using System.Reflection;
-using System.Text;
 using GovEval.Checks;
 using GovEval.Checks.Columns;
-using GovEval.Checks.Privacy;
 using GovEval.Core.Frameworks;
 using GovEval.Core.Observations;
 using GovEval.Publish.SiteReports;
@@ -16,12 +14,6 @@ namespace GovEval.Cli.Collection;
 /// </summary>
 public static class SiteReportAssembler
 {
-    /// <summary>Longest page source shown inline; the WARC record keeps the whole response.</summary>
-    private const int MaxCaptureChars = 200_000;
-
-    /// <summary>Pages shown in the archive section; the rest are named by their WARC record only.</summary>
-    private const int MaxCaptures = 60;
-
     public static string ToolVersion { get; } =
         typeof(SiteReportAssembler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
@@ -51,60 +43,6 @@ public static class SiteReportAssembler
             .ToList();
         return new SiteReport(
             ToolVersion, observation.Homepage, observation.Now, startedAt, finishedAt, framework.Name, assessment.Sheet,
-            SiteAssessor.Verdict(framework, assessment.Sheet), findings, measurements, checks.NotMeasured, Captures(observation, findings, today));
-    }
-
-    private static List<CapturedPage> Captures(SiteObservation observation, IReadOnlyList<Finding> findings, DateOnly today)
-    {
-        var byRecord = new Dictionary<string, PageObservation>(StringComparer.Ordinal);
-        foreach (var page in observation.Pages)
-        {
-            if (page.Outcome.Evidence is { } evidence)
-            {
-                byRecord.TryAdd(evidence.Record, page);
-            }
-        }
-
-        var captures = new List<CapturedPage>();
-        foreach (var record in findings.Select(f => f.Evidence?.Record).OfType<string>().Distinct(StringComparer.Ordinal))
-        {
-            if (captures.Count == MaxCaptures)
-            {
-                break;
-            }
-
-            if (byRecord.TryGetValue(record, out var page) && page.Html is { } html)
-            {
-                var truncated = html.Length > MaxCaptureChars;
-                var text = Mask(truncated ? html[..MaxCaptureChars] : html, today);
-                captures.Add(new CapturedPage(page.Url, page.Outcome.Evidence!, page.Outcome.ContentType, text, truncated));
-            }
-        }
-
-        return captures;
-    }
-
-    private static string Mask(string text, DateOnly today)
-    {
-        var hits = PiiScanner.Find(text, today);
-        if (hits.Count == 0)
-        {
-            return text;
-        }
-
-        var masked = new StringBuilder(text.Length);
-        var at = 0;
-        foreach (var hit in hits.OrderBy(h => h.Start))
-        {
-            if (hit.Start < at)
-            {
-                continue;
-            }
-
-            masked.Append(text, at, hit.Start - at).Append(hit.Masked);
-            at = hit.Start + hit.Length;
-        }
-
-        return masked.Append(text, at, text.Length - at).ToString();
+            SiteAssessor.Verdict(framework, assessment.Sheet), findings, measurements, checks.NotMeasured, EvidenceCaptures.For(observation, findings, today));
     }
 }

@@ -64,6 +64,14 @@ public sealed class CollectCommand : CommandGroup
                 var taken = (await store.ObservationsAsync(source.Id, cancel))
                     .Where(o => wanted.Contains(o.UnitCode) && o.Measurements.ContainsKey(RunCollector.PagesMeasurement))
                     .ToList();
+                var from = RunFolders.Evidence(RunFolders.Root(context.Connection(parse), source.Id));
+                var to = RunFolders.Evidence(RunFolders.Root(context.Connection(parse), assessment.Id));
+                Directory.CreateDirectory(to);
+                foreach (var unit in taken.Where(o => File.Exists(Path.Combine(from, o.UnitCode + ".json"))))
+                {
+                    File.Copy(Path.Combine(from, unit.UnitCode + ".json"), Path.Combine(to, unit.UnitCode + ".json"), overwrite: true);
+                }
+
                 await store.SaveObservationsAsync(assessment.Id, taken, cancel);
                 console.MarkupLineInterpolated($"took the observations of {taken.Count} of {sites.Count} sites from run {source.Id} ({source.Name}); their evidence stays in that run's folder {RunFolders.Warc(RunFolders.Root(context.Connection(parse), source.Id))}");
                 if (taken.Count < sites.Count)
@@ -84,6 +92,7 @@ public sealed class CollectCommand : CommandGroup
                     Concurrency = parallel,
                     MaxPages = pages,
                     JournalDirectory = RunFolders.Journals(folder),
+                    EvidenceDirectory = RunFolders.Evidence(folder),
                     Ipv6Routes = network.Ipv6(parse),
                 }, progress, cancel));
             console.MarkupLineInterpolated(

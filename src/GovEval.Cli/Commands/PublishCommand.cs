@@ -1,3 +1,4 @@
+using GovEval.Cli.Collection;
 using System.CommandLine;
 using GovEval.Core.Errors;
 using GovEval.Core.Frameworks;
@@ -62,7 +63,8 @@ public sealed class PublishCommand : CommandGroup
                     ? FromScores(table, parse.GetValue(previous), parse.GetValue(framework), parse.GetValue(year), parse.GetValue(cohorts) ?? [])
                     : throw new InputException("--run", "give --run RUN (a scored run) or --scores FILE (a table of totals)");
             var outDir = Path.GetFullPath(parse.GetValue(output)!);
-            var written = new ReleaseWriter().Write(release, outDir, formats);
+            var evidence = runs.Length == 1 ? await EvidenceAsync(context, parse, runs[0], cancel) : null;
+            var written = new ReleaseWriter().Write(release, outDir, formats, evidence);
             await context.Out.WriteLineAsync($"published {release.Title} ({release.Cohorts.Count} cohorts) to {outDir}");
             foreach (var file in written)
             {
@@ -108,8 +110,13 @@ public sealed class PublishCommand : CommandGroup
             frameworks.Add((stored.FrameworkId, stored.Id));
         }
 
-        var parts = releases.Select((r, i) => new BundlePart(
-            frameworks.Count(f => f.Framework == frameworks[i].Framework) == 1 ? Folder(frameworks[i].Framework) : $"{Folder(frameworks[i].Framework)}-{frameworks[i].Id}", r)).ToList();
+        var parts = new List<BundlePart>();
+        for (var i = 0; i < releases.Count; i++)
+        {
+            var folder = frameworks.Count(f => f.Framework == frameworks[i].Framework) == 1 ? Folder(frameworks[i].Framework) : $"{Folder(frameworks[i].Framework)}-{frameworks[i].Id}";
+            parts.Add(new BundlePart(folder, releases[i]) { Evidence = await EvidenceAsync(context, parse, frameworks[i].Id, cancel) });
+        }
+
         var heading = title ?? $"{releases.Max(r => r.Year)}年评估结果";
         var written = ReleaseBundle.Write(heading, parts, outDir, formats);
         await context.Out.WriteLineAsync($"published {heading} ({parts.Count} runs: {string.Join(", ", parts.Select(p => p.Folder))}) to {outDir}");
@@ -120,6 +127,14 @@ public sealed class PublishCommand : CommandGroup
     // A framework id that is a file path (my.yaml) becomes its file name; ids are already folder-safe.
     private static string Folder(string frameworkId) =>
         Path.GetFileNameWithoutExtension(frameworkId).ToLowerInvariant() is var name && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') ? name : "run";
+
+    /// <summary>The pages `collect` captured for the run's findings, kept beside its WARC files.</summary>
+    private static async Task<EvidenceArchive> EvidenceAsync(CliContext context, ParseResult parse, string runId, CancellationToken cancel)
+    {
+        await using var store = await context.OpenExistingStoreAsync(parse, cancel);
+        var run = await store.RunAsync(runId, "--run", cancel);
+        return EvidenceCaptures.Load(RunFolders.Evidence(RunFolders.Root(context.Connection(parse), run.Id)));
+    }
 
     private static async Task<Release> FromRunAsync(CliContext context, ParseResult parse, string runId, string? compareId, CancellationToken cancel)
     {

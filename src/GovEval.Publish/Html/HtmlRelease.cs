@@ -7,7 +7,8 @@ public static class HtmlRelease
 {
     internal static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static IReadOnlyList<string> Write(Release release, string directory)
+    /// <param name="evidence">Captured pages by unit code, shown in each unit's score sheet (null: none).</param>
+    public static IReadOnlyList<string> Write(Release release, string directory, EvidenceArchive? evidence = null)
     {
         var written = new List<string>();
         var index = Path.Combine(directory, ReleasePage.FileName);
@@ -20,7 +21,7 @@ public static class HtmlRelease
             foreach (var sheet in lookup.SheetsInOrder())
             {
                 var path = Path.Combine(units, UnitPages.FileName(sheet.UnitCode));
-                File.WriteAllText(path, ScoreSheetPage.Render(lookup, sheet), Utf8);
+                File.WriteAllText(path, ScoreSheetPage.Render(lookup, sheet, evidence?.Of(sheet.UnitCode)), Utf8);
                 written.Add(path);
             }
         }

@@ -12,8 +12,10 @@ namespace GovEval.Publish.Html;
 /// </summary>
 public static class ScoreSheetPage
 {
-    public static string Render(ReleaseLookup lookup, ScoreSheet sheet)
+    public static string Render(ReleaseLookup lookup, ScoreSheet sheet, IReadOnlyList<SiteReports.CapturedPage>? captures = null)
     {
+        captures ??= [];
+        var anchors = EvidenceArchiveHtml.Anchors(captures);
         var release = lookup.Release;
         var unit = lookup.Unit(sheet.UnitCode);
         var name = unit?.Name ?? sheet.UnitCode;
@@ -51,9 +53,15 @@ public static class ScoreSheetPage
             .Line("<section class=\"block\">")
             .Line("<h2>指标得分明细</h2>")
             .Line(ScoreTreeHtml.Header);
-        ScoreTreeHtml.Rows(page, sheet.Root);
+        ScoreTreeHtml.Rows(page, sheet.Root, e => e.Record is { } record && anchors.TryGetValue(record, out var id) ? id : null);
         page.Line("</tbody></table>")
-            .Line("</section>")
+            .Line("</section>");
+        if (captures.Count > 0)
+        {
+            EvidenceArchiveHtml.Section(page, captures);
+        }
+
+        page
             .Line("</main>")
             .Line($"<footer>{E(release.Run)} · 由 GovEval 生成</footer>");
         return page.ToString();

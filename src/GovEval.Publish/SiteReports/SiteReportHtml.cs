@@ -19,10 +19,7 @@ public static class SiteReportHtml
 
     public static string Render(SiteReport report)
     {
-        var anchors = report.Captures
-            .Select((capture, index) => (capture.Evidence.Record, Id: $"capture-{index + 1}"))
-            .GroupBy(a => a.Record, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        var anchors = EvidenceArchiveHtml.Anchors(report.Captures);
         string? Anchor(string? record) => record is not null && anchors.TryGetValue(record, out var id) ? id : null;
 
         var page = new HtmlDocument($"网站检查报告 — {report.Site}");
@@ -43,7 +40,7 @@ public static class SiteReportHtml
         ScoreTreeHtml.Rows(page, report.Sheet.Root, e => Anchor(e.Record));
         page.Line("</tbody></table>")
             .Line("</section>");
-        Archive(page, report.Captures);
+        EvidenceArchiveHtml.Section(page, report.Captures);
         page.Line("</main>")
             .Line($"<footer>GovEval {E(report.ToolVersion)} · 开始 {E(Numbers.Time(report.StartedAt))} · 结束 {E(Numbers.Time(report.FinishedAt))} · 评分引擎 {E(report.Sheet.EngineVersion)}</footer>");
         return page.ToString();
@@ -176,33 +173,6 @@ public static class SiteReportHtml
             }
 
             page.Line("</tbody></table>");
-        }
-
-        page.Line("</section>");
-    }
-
-    private static void Archive(HtmlDocument page, IReadOnlyList<CapturedPage> captures)
-    {
-        page.Line("<section class=\"block\" id=\"archive\">")
-            .Line("<h2>证据存档</h2>")
-            .Line("<p class=\"note\">以下为问题所在页面采集时的原始响应（WARC 1.1 存档），以源代码形式显示，不执行其中的脚本；个人信息已做脱敏处理。可用 WARC 文件名与记录编号在存档中核对，SHA-256 为响应内容摘要。</p>");
-        if (captures.Count == 0)
-        {
-            page.Line("<p>无。</p>");
-        }
-
-        for (var i = 0; i < captures.Count; i++)
-        {
-            var capture = captures[i];
-            page.Line($"<h3 id=\"capture-{i + 1}\">{i + 1}. <code>{E(capture.Url)}</code></h3>")
-                .Line("<table><tbody>")
-                .Line($"<tr><th>采集时间</th><td>{E(Numbers.Time(capture.Evidence.CapturedAt))}</td></tr>")
-                .Line($"<tr><th>WARC 文件</th><td><code>{E(capture.Evidence.Warc)}</code></td></tr>")
-                .Line($"<tr><th>记录编号</th><td><code>{E(capture.Evidence.Record)}</code></td></tr>")
-                .Line($"<tr><th>SHA-256</th><td><code>{E(capture.Evidence.Sha256)}</code></td></tr>")
-                .Line($"<tr><th>内容类型</th><td><code>{E(capture.ContentType)}</code></td></tr>")
-                .Line("</tbody></table>")
-                .Line($"<details><summary>页面源代码{(capture.Truncated ? "（过长，仅显示开头部分）" : "")}</summary><pre class=\"source\">{E(capture.Text)}</pre></details>");
         }
 
         page.Line("</section>");

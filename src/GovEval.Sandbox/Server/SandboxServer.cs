@@ -65,6 +65,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public long DisallowedRequests => router.DisallowedRequests;
 
+    /// <inheritdoc cref="SiteRouter.HomepageAnswers"/>
+    public long HomepageAnswers => router.HomepageAnswers;
+
     public SiteModel Site(SiteEntry entry) => cache.Get(entry);
 
     public SiteModel? Site(string host) => Population.Find(host) is { } entry ? cache.Get(entry) : null;

@@ -18,6 +18,14 @@ public sealed class SiteRouter(SandboxOptions options, AttemptCounter attempts)
     /// <summary>Requests into robots-disallowed areas: a polite crawler makes none.</summary>
     public long DisallowedRequests => Interlocked.Read(ref disallowed);
 
+    private long homepageAnswers;
+
+    /// <summary>
+    /// Homepage requests whose availability was decided (the schedule read): an in-process monitor on a compressed
+    /// clock waits for every visit of a slot to get here before moving the clock to the next slot.
+    /// </summary>
+    public long HomepageAnswers => Interlocked.Read(ref homepageAnswers);
+
     public SandboxResponse Route(SiteModel site, SandboxRequest request, DateTimeOffset now)
     {
         if (!request.IsHttps && site.Https == HttpsMode.Good)
@@ -65,6 +73,7 @@ public sealed class SiteRouter(SandboxOptions options, AttemptCounter attempts)
         {
             case "/" or "/index.html":
                 var slot = (long)Math.Floor((now - DateTimeOffset.UnixEpoch) / options.AvailabilitySlot);
+                Interlocked.Increment(ref homepageAnswers);
                 var home = Html(site, HomePage.Render(site));
                 return site.HomepageFailsIn(slot) ? Delayed(home, options.Scaled(options.HomepageFailureDelay)) : home;
             case "/robots.txt":

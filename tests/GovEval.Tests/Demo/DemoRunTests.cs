@@ -98,4 +98,20 @@ public sealed class DemoRunTests : IClassFixture<DemoRunTests.DemoOutput>
         Assert.Contains("上升至", capability);
         Assert.Contains(Path.Combine(release, "index.html"), demo.Result.Out);
     }
+
+    [Fact]
+    public async Task A_lost_point_links_to_the_archived_page_behind_it()
+    {
+        var (store, run) = await RunAsync("抽查");
+        await using var _ = store;
+        var unit = (await store.ObservationsAsync(run)).First(o => o.Findings.Any(f => f.Rule == "links.broken-homepage" && f.Evidence is not null));
+        var record = unit.Findings.First(f => f.Rule == "links.broken-homepage").Evidence!.Record;
+        var sheet = File.ReadAllText(Path.Combine(demo.Folder, "release", "gov-website-check-2019", "units", unit.UnitCode + ".html"));
+        Assert.Contains("证据存档", sheet);
+        var row = sheet.IndexOf($"<tr><th>记录编号</th><td><code>{record}</code>", StringComparison.Ordinal);
+        Assert.True(row > 0, $"no capture of record {record} in {unit.UnitCode}'s sheet");
+        var heading = System.Text.RegularExpressions.Regex.Matches(sheet[..row], "<h3 id=\"(capture-\\d+)\">").Last().Groups[1].Value;
+        Assert.Contains($"<a href=\"#{heading}\">查看存档</a>", sheet);
+        Assert.DoesNotContain("<script", sheet, StringComparison.OrdinalIgnoreCase);
+    }
 }
