@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using GovEval.Core.Errors;
 using GovEval.Sandbox.Server;
 using GovEval.Sandbox.Truth;
@@ -22,7 +21,7 @@ public sealed class SandboxCommand : CommandGroup
         var tlsPort = new Option<int>("--tls-port") { Description = "HTTPS port on 127.0.0.1 (0 = pick a free one and print it)", DefaultValueFactory = _ => 0 };
         var sites = new Option<int>("--sites") { Description = "How many sites to serve, drawn from the registry as a representative mix (up to 14,475 and beyond)", DefaultValueFactory = _ => 100 };
         var seed = new Option<long>("--seed") { Description = "Seed: the same seed gives byte-identical sites and truth", DefaultValueFactory = _ => 1 };
-        var now = new Option<string?>("--now") { Description = "'Today' of every page (ISO-8601 date or date-time); default: today" };
+        var now = new Option<string?>("--now") { Description = "'Today' of every page (ISO-8601 date or date-time; without an offset +08:00); default: today" };
         var truth = new Option<FileInfo?>("--truth") { Description = "Write the ground truth (JSON: seed, now, sites[host, unit, defects[rule, url, page]]) to this file" };
         var routes = new Option<FileInfo?>("--routes") { Description = "Write curl --connect-to rules for every host (HOST:80:127.0.0.1:P, HOST:443:127.0.0.1:Q) to this file" };
         var routes6 = new Option<FileInfo?>("--ipv6-routes") { Description = "Write connect-to rules to [::1] for hosts that have an IPv6 address (for network.ipv6 checks) to this file" };
@@ -36,7 +35,7 @@ public sealed class SandboxCommand : CommandGroup
                 TlsPort = Port(parse.GetValue(tlsPort), "--tls-port"),
                 Sites = parse.GetValue(sites),
                 Seed = parse.GetValue(seed),
-                Now = ParseNow(parse.GetValue(now)),
+                Now = parse.GetValue(now) is { } text ? RunsCommands.ParseClock(text) : DateTimeOffset.UtcNow,
             };
             await using var server = new SandboxServer(options);
             await server.StartAsync(cancel);
@@ -93,16 +92,4 @@ public sealed class SandboxCommand : CommandGroup
 
     private static int Port(int value, string option) =>
         value is >= 0 and <= 65535 ? value : throw new InputException(option, $"a port is 0–65535, got {value}");
-
-    private static DateTimeOffset ParseNow(string? text)
-    {
-        if (text is null)
-        {
-            return DateTimeOffset.UtcNow;
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-            ? parsed
-            : throw new InputException("--now", $"'{text}' is not an ISO-8601 date or date-time (e.g. 2020-11-30 or 2020-11-30T09:00:00+08:00)");
-    }
 }
