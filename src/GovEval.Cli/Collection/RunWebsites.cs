@@ -15,11 +15,19 @@ public sealed record RunWebsite(Unit Unit, string Homepage)
 /// </summary>
 public static class RunWebsites
 {
-    public static (IReadOnlyList<RunWebsite> Sites, IReadOnlyList<Unit> WithoutWebsite) Of(UnitRegistry registry, AssessmentRun run)
+    /// <returns>
+    /// The sites to collect, the units without a registered website, and how many further websites the units have
+    /// beyond the one collected (a department's own site is assessed as a unit of its own: register it as one).
+    /// </returns>
+    public static (IReadOnlyList<RunWebsite> Sites, IReadOnlyList<Unit> WithoutWebsite) Of(UnitRegistry registry, AssessmentRun run) =>
+        Of(registry, run, out _);
+
+    public static (IReadOnlyList<RunWebsite> Sites, IReadOnlyList<Unit> WithoutWebsite) Of(UnitRegistry registry, AssessmentRun run, out int otherWebsites)
     {
         var sites = new List<RunWebsite>();
         var without = new List<Unit>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        otherWebsites = 0;
         var websites = registry.Channels
             .Where(c => c.Kind == ChannelKind.Website && c.Url is not null)
             .ToLookup(c => c.UnitCode, StringComparer.Ordinal);
@@ -35,6 +43,7 @@ public static class RunWebsites
                 else
                 {
                     sites.Add(new RunWebsite(unit, channel.Url!));
+                    otherWebsites += websites[unit.Code].Count() - 1;
                 }
             }
         }

@@ -45,11 +45,16 @@ public sealed class CollectCommand : CommandGroup
             await using var store = await context.OpenExistingStoreAsync(parse, cancel);
             var assessment = await store.RunAsync(parse.GetValue(run)!, "--run", cancel);
             var registry = await store.RegistryForRunAsync(assessment, cancel);
-            var (sites, without) = RunWebsites.Of(registry, assessment);
+            var (sites, without) = RunWebsites.Of(registry, assessment, out var others);
             var console = CheckCommand.Console(context);
             if (without.Count > 0)
             {
                 console.MarkupLineInterpolated($"[yellow]{without.Count} units have no registered website and are not collected (import their channels with 'goveval registry import'): {string.Join(" ", without.Take(10).Select(u => u.Short))}{(without.Count > 10 ? " …" : "")}[/]");
+            }
+
+            if (others > 0)
+            {
+                console.MarkupLineInterpolated($"[yellow]{others} more websites are registered for these units; each unit is assessed by its portal (register a department's site as a unit of its own to assess it)[/]");
             }
 
             if (sites.Count == 0)

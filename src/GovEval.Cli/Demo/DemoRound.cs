@@ -66,9 +66,12 @@ public sealed class DemoRound(IAnsiConsole console, DemoSettings settings)
         var channels = WriteChannels(Path.Combine(inputs, "websites.csv"), server);
         await verbs.RunAsync(cancel, "registry", "import", channels, "--year", "2020");
 
-        Step("3/7 Capability assessment: 64 provincial and key-city units, 2019 and 2020, from the bundled expert inputs");
+        Step("3/7 Capability assessment: 64 provincial and key-city units, 2019 and 2020 from the bundled expert inputs, and 2020 again on the 2023 five-grade scale");
         runs["capability-2019"] = await CapabilityRunAsync(verbs, "2019年数字政府服务能力评估（演示）", Path.Combine(inputs, DemoFiles.Capability2019), "2019-11-30", cancel, 2019);
         runs["capability-2020"] = await CapabilityRunAsync(verbs, "2020年数字政府服务能力评估（演示）", Path.Combine(inputs, DemoFiles.Capability2020), "2020-11-30", cancel);
+
+        // Frameworks are data: the same 2020 inputs graded on the five bands used from 2023, without collecting or re-entering anything.
+        runs["capability-2023-scale"] = await CapabilityRunAsync(verbs, "2020年能力按2023年五级评定（演示）", Path.Combine(inputs, DemoFiles.Capability2020), "2020-11-30", cancel, framework: "digital-gov-capability-2023");
 
         Step("4/7 Website rounds over the eight website cohorts (the sample in inputs/website-sample.txt)");
         string[] cohortArgs = [.. WebsiteCohorts.SelectMany(c => new[] { "--cohort", c })];
@@ -100,9 +103,9 @@ public sealed class DemoRound(IAnsiConsole console, DemoSettings settings)
         return new DemoResult(folder, db, release, runs, watch.Elapsed);
     }
 
-    private static async Task<string> CapabilityRunAsync(DemoVerbs verbs, string name, string inputs, string now, CancellationToken cancel, int year = 2020)
+    private static async Task<string> CapabilityRunAsync(DemoVerbs verbs, string name, string inputs, string now, CancellationToken cancel, int year = 2020, string framework = "digital-gov-capability-2020")
     {
-        var run = await verbs.RunIdAsync(cancel, "runs", "create", "--name", name, "--framework", "digital-gov-capability-2020",
+        var run = await verbs.RunIdAsync(cancel, "runs", "create", "--name", name, "--framework", framework,
             "--cohort", CapabilityCohorts[0], "--cohort", CapabilityCohorts[1], "--now", now, "--year", year.ToString(CultureInfo.InvariantCulture));
         await verbs.RunAsync(cancel, "inputs", "import", "--run", run, inputs);
         await verbs.RunAsync(cancel, "score", "--run", run);
