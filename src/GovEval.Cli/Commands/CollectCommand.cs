@@ -4,6 +4,7 @@ using GovEval.Collect;
 using GovEval.Collect.Fetching;
 using GovEval.Collect.Warc;
 using GovEval.Core.Errors;
+using GovEval.Store;
 using Spectre.Console;
 
 namespace GovEval.Cli.Commands;
@@ -64,26 +65,7 @@ public sealed class CollectCommand : CommandGroup
 
             if (parse.GetValue(reuse) is { } sourceId)
             {
-                var source = await store.RunAsync(sourceId, "--reuse", cancel);
-                var wanted = sites.Select(s => s.Unit.Code).ToHashSet(StringComparer.Ordinal);
-                var taken = (await store.ObservationsAsync(source.Id, cancel))
-                    .Where(o => wanted.Contains(o.UnitCode) && o.Measurements.ContainsKey(RunCollector.PagesMeasurement))
-                    .ToList();
-                var from = RunFolders.Evidence(RunFolders.Root(context.Connection(parse), source.Id));
-                var to = RunFolders.Evidence(RunFolders.Root(context.Connection(parse), assessment.Id));
-                Directory.CreateDirectory(to);
-                foreach (var unit in taken.Where(o => File.Exists(Path.Combine(from, o.UnitCode + ".json"))))
-                {
-                    File.Copy(Path.Combine(from, unit.UnitCode + ".json"), Path.Combine(to, unit.UnitCode + ".json"), overwrite: true);
-                }
-
-                await store.SaveObservationsAsync(assessment.Id, taken, cancel);
-                console.MarkupLineInterpolated($"took the observations of {taken.Count} of {sites.Count} sites from run {source.Id} ({source.Name}); their evidence stays in that run's folder {RunFolders.Warc(RunFolders.Root(context.Connection(parse), source.Id))}");
-                if (taken.Count < sites.Count)
-                {
-                    console.MarkupLineInterpolated($"[yellow]{sites.Count - taken.Count} sites were not collected in run {source.Id}; collect them with 'goveval collect --run {assessment.Id}'[/]");
-                }
-
+                await ReuseAsync(store, context.Connection(parse), console, assessment, sites, sourceId, cancel);
                 return CommandLine.Ok;
             }
 
@@ -106,5 +88,34 @@ public sealed class CollectCommand : CommandGroup
             return CommandLine.Ok;
         });
         yield return command;
+    }
+
+    /// <summary>Takes another run's observations of the same sites, and the evidence captured with them.</summary>
+    private static async Task ReuseAsync(GovEvalStore store, StoreConnection connection, IAnsiConsole console, AssessmentRun assessment, IReadOnlyList<RunWebsite> sites, string sourceId, CancellationToken cancel)
+    {
+        var source = await store.RunAsync(sourceId, "--reuse", cancel);
+        if (source.Id == assessment.Id)
+        {
+            throw new InputException("--reuse", $"run {source.Id} is the run being collected; name an earlier run over the same sites");
+        }
+
+        var wanted = sites.Select(s => s.Unit.Code).ToHashSet(StringComparer.Ordinal);
+        var taken = (await store.ObservationsAsync(source.Id, cancel))
+            .Where(o => wanted.Contains(o.UnitCode) && o.Measurements.ContainsKey(RunCollector.PagesMeasurement))
+            .ToList();
+        var from = RunFolders.Evidence(RunFolders.Root(connection, source.Id));
+        var to = RunFolders.Evidence(RunFolders.Root(connection, assessment.Id));
+        Directory.CreateDirectory(to);
+        foreach (var unit in taken.Where(o => File.Exists(Path.Combine(from, o.UnitCode + ".json"))))
+        {
+            File.Copy(Path.Combine(from, unit.UnitCode + ".json"), Path.Combine(to, unit.UnitCode + ".json"), overwrite: true);
+        }
+
+        await store.SaveObservationsAsync(assessment.Id, taken, cancel);
+        console.MarkupLineInterpolated($"took the observations of {taken.Count} of {sites.Count} sites from run {source.Id} ({source.Name}); their WARC evidence stays in that run's folder {RunFolders.Warc(RunFolders.Root(connection, source.Id))}");
+        if (taken.Count < sites.Count)
+        {
+            console.MarkupLineInterpolated($"[yellow]{sites.Count - taken.Count} sites were not collected in run {source.Id}; collect them with 'goveval collect --run {assessment.Id}'[/]");
+        }
     }
 }
