@@ -135,20 +135,13 @@ public sealed class WarcWriter : IDisposable
             var written = 0;
             try
             {
+                // Only the drainer touches the file (the queue's flag makes it the only one), so no lock per record.
                 foreach (var pending in batch)
                 {
-                    string name;
-                    long offset;
-                    lock (gate)
-                    {
-                        EnsureFile(pending.Response.Length + pending.Request.Length);
-                        name = fileName!;
-                        offset = file!.Position;
-                    }
-
+                    EnsureFile(pending.Response.Length + pending.Request.Length);
+                    pending.Position = new WarcPosition(fileName!, file!.Position, pending.Id);
                     file.Write(pending.Response.Span);
                     file.Write(pending.Request.Span);
-                    pending.Position = new WarcPosition(name, offset, pending.Id);
                     written++;
                 }
 
