@@ -47,7 +47,7 @@ if (args.Length >= 3 && args[0] == "crawl")
     var faults = result.Links.Where(l => l.Outcome is { IsSiteFault: true }).Select(l => l.Target).Distinct().Count();
     var seconds = watch.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"goveval: pages={result.Pages.Count} ok={ok} links={result.Links.Count} broken-targets={faults} seconds={seconds:F2} pages/s={result.Pages.Count / seconds:F0} cpu-ms/page={cpuUsed.TotalMilliseconds / result.Pages.Count:F3} warc-files={warc.Files.Count} gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)}"));
+        $"goveval: pages={result.Pages.Count} ok={ok} links={result.Links.Count} broken-targets={faults} seconds={seconds:F2} pages/s={result.Pages.Count / seconds:F0} cpu-ms/page={cpuUsed.TotalMilliseconds / result.Pages.Count:F3} warc-files={warc.Files.Count} gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)} gc-pause-ms={GC.GetTotalPauseDuration().TotalMilliseconds:F0} allocated-mb={GC.GetTotalAllocatedBytes() / 1048576}"));
     return 0;
 }
 
@@ -84,7 +84,7 @@ if (args.Length >= 2 && args[0] == "profile")
     var scope = new CrawlScope(new Uri("http://127.0.0.1:1/"), []);
     var resolver = new LinkResolver(scope);
     using var warc = new WarcWriter(Path.Combine(Path.GetTempPath(), "crawlbench-profile"), "profile");
-    for (var round = 0; round < 3; round++)
+    for (var round = 0; round < 8; round++)
     {
         var t = new double[4];
         var w = Stopwatch.StartNew();

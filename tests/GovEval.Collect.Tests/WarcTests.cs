@@ -83,6 +83,47 @@ public sealed class WarcTests(LiveSandbox live)
         }
     }
 
+    [Fact]
+    public async Task Concurrent_async_writers_get_evidence_that_points_at_their_own_records()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"warc-{Guid.NewGuid():N}");
+        try
+        {
+            var evidence = new Evidence[300];
+            var payloads = new byte[300][];
+            using (var warc = new WarcWriter(directory, maxFileBytes: 64 * 1024))
+            {
+                await Parallel.ForAsync(0, 300, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+                {
+                    payloads[i] = RandomNumberGenerator.GetBytes(500 + i * 7);
+                    evidence[i] = await warc.WriteExchangeAsync($"http://a.gov.cn/{i}.html", null, "GET / HTTP/1.1\r\n\r\n"u8.ToArray(), "HTTP/1.1 200 OK\r\n\r\n"u8.ToArray(), payloads[i], DateTimeOffset.UnixEpoch);
+                    var position = warc.PositionOf(evidence[i].Record);
+                    Assert.NotNull(position);
+                    Assert.Equal(evidence[i].Warc, position.File);
+                });
+                Assert.True(warc.Files.Count > 2);
+
+                for (var i = 0; i < 300; i++)
+                {
+                    var position = warc.PositionOf(evidence[i].Record)!;
+                    var record = WarcReader.ReadAt(Path.Combine(directory, position.File), position.Offset)!;
+                    Assert.Equal(evidence[i].Record, record["WARC-Record-ID"]!.Trim('<', '>'));
+                    Assert.Equal($"http://a.gov.cn/{i}.html", record["WARC-Target-URI"]);
+                    Assert.Equal(payloads[i], record.Payload.ToArray());
+                    Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(payloads[i])), evidence[i].Sha256);
+                }
+            }
+
+            var all = Directory.GetFiles(directory).SelectMany(WarcReader.ReadAll).ToList();
+            Assert.Equal(300, all.Count(r => r.Type == "response"));
+            Assert.Equal(300, all.Count(r => r.Type == "request"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static byte[] Inflate(byte[] data)
     {
         using var output = new MemoryStream();

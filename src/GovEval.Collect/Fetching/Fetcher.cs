@@ -323,7 +323,7 @@ public sealed class Fetcher : IDisposable
             {
                 if (request.Archive && options.Warc is not null)
                 {
-                    exchange.Evidence = Archive(uri, message, response, ReadOnlySpan<byte>.Empty, capturedAt, truncated: method != "HEAD" && declaredLength is > 0);
+                    exchange.Evidence = await Archive(uri, message, response, ReadOnlySpan<byte>.Empty, capturedAt, truncated: method != "HEAD" && declaredLength is > 0).ConfigureAwait(false);
                 }
 
                 return exchange;
@@ -388,7 +388,7 @@ public sealed class Fetcher : IDisposable
 
             if (request.Archive && options.Warc is not null)
             {
-                exchange.Evidence = Archive(uri, message, response, raw.Span, capturedAt, truncated: false);
+                exchange.Evidence = await Archive(uri, message, response, raw.Span, capturedAt, truncated: false).ConfigureAwait(false);
             }
 
             return exchange;
@@ -405,7 +405,7 @@ public sealed class Fetcher : IDisposable
         }
     }
 
-    private Evidence Archive(Uri uri, HttpRequestMessage request, HttpResponseMessage response, ReadOnlySpan<byte> payload, DateTimeOffset capturedAt, bool truncated)
+    private ValueTask<Evidence> Archive(Uri uri, HttpRequestMessage request, HttpResponseMessage response, ReadOnlySpan<byte> payload, DateTimeOffset capturedAt, bool truncated)
     {
         var requestBlock = new StringBuilder(256);
         requestBlock.Append(request.Method.Method).Append(' ').Append(uri.PathAndQuery).Append(" HTTP/1.1\r\n");
@@ -431,7 +431,7 @@ public sealed class Fetcher : IDisposable
         }
 
         head.Append("\r\n");
-        return options.Warc!.WriteExchange(uri.AbsoluteUri, null, Encoding.Latin1.GetBytes(requestBlock.ToString()), Encoding.UTF8.GetBytes(head.ToString()), payload, capturedAt, truncated);
+        return options.Warc!.WriteExchangeAsync(uri.AbsoluteUri, null, Encoding.Latin1.GetBytes(requestBlock.ToString()), Encoding.UTF8.GetBytes(head.ToString()), payload, capturedAt, truncated);
     }
 
     private static Dictionary<string, string> Headers(HttpResponseMessage response)

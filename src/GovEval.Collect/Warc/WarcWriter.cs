@@ -11,8 +11,9 @@ public sealed record WarcPosition(string File, long Offset, string RecordId);
 
 /// <summary>
 /// Writes WARC/1.1 files: a warcinfo record first, then request and response records, each its own gzip member
-/// (so readers can seek to one record), rotated by size. Records are compressed outside the lock and flushed
-/// after each write, so a kill -9 loses at most the record being written.
+/// (so readers can seek to one record), rotated by size. Records are compressed on the caller's thread, then written
+/// in order by one caller at a time (group commit), and a write returns only once its records have been flushed to
+/// the operating system, so a kill -9 loses at most the records being written, whose evidence was never returned.
 /// </summary>
 public sealed class WarcWriter : IDisposable
 {
@@ -27,6 +28,8 @@ public sealed class WarcWriter : IDisposable
     private string? warcinfoId;
     private int sequence;
     private readonly Dictionary<string, WarcPosition> positions = new(StringComparer.Ordinal);
+    private readonly List<Pending> queue = [];
+    private bool writing;
 
     public WarcWriter(string directory, string prefix = "goveval", long maxFileBytes = 1L << 30, CompressionLevel level = CompressionLevel.Fastest, TimeProvider? clock = null)
     {
@@ -45,6 +48,18 @@ public sealed class WarcWriter : IDisposable
 
     /// <summary>Archives one HTTP exchange; returns the evidence (response record id, payload sha256 hex).</summary>
     public Evidence WriteExchange(string targetUri, string? ipAddress, ReadOnlySpan<byte> requestBlock, ReadOnlySpan<byte> responseHead, ReadOnlySpan<byte> payload, DateTimeOffset capturedAt, bool truncated = false)
+    {
+        var task = WriteExchangeAsync(targetUri, ipAddress, requestBlock, responseHead, payload, capturedAt, truncated);
+        return task.IsCompletedSuccessfully ? task.Result : task.AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Archives one HTTP exchange: the records are compressed on the caller's thread, then written in order by
+    /// whichever caller finds the file idle (group commit: one flush for every record queued meanwhile). The task
+    /// completes once the records have been handed to the operating system, as <see cref="WriteExchange"/> does,
+    /// but a caller waiting for the file awaits instead of spinning on a lock.
+    /// </summary>
+    public ValueTask<Evidence> WriteExchangeAsync(string targetUri, string? ipAddress, ReadOnlySpan<byte> requestBlock, ReadOnlySpan<byte> responseHead, ReadOnlySpan<byte> payload, DateTimeOffset capturedAt, bool truncated = false)
     {
         var responseId = NewId();
         var requestId = NewId();
@@ -73,26 +88,94 @@ public sealed class WarcWriter : IDisposable
             extra.Add(("WARC-Truncated", "length"));
         }
 
-        using var response = Compress("response", responseId, date, targetUri, "application/http;msgtype=response", extra, responseHead, payload);
+        var response = Compress("response", responseId, date, targetUri, "application/http;msgtype=response", extra, responseHead, payload);
         var requestExtra = new List<(string, string)>
         {
             ("WARC-Concurrent-To", $"<{responseId}>"),
             ("WARC-Block-Digest", "sha256:" + Base32.Encode(SHA256.HashData(requestBlock))),
         };
-        using var request = Compress("request", requestId, date, targetUri, "application/http;msgtype=request", requestExtra, requestBlock, [], stored: true);
+        var request = Compress("request", requestId, date, targetUri, "application/http;msgtype=request", requestExtra, requestBlock, [], stored: true);
+        var pending = new Pending(responseId, response, request, new Evidence("", responseId, Convert.ToHexStringLower(payloadHash), capturedAt));
 
-        string name;
+        bool lead;
         lock (gate)
         {
-            EnsureFile(response.Length + request.Length);
-            name = fileName!;
-            positions[responseId] = new WarcPosition(name, file!.Position, responseId);
-            file.Write(response.Span);
-            file.Write(request.Span);
-            file.Flush();
+            queue.Add(pending);
+            lead = !writing;
+            writing = true;
         }
 
-        return new Evidence(name, responseId, Convert.ToHexStringLower(payloadHash), capturedAt);
+        if (lead)
+        {
+            Drain();
+        }
+
+        return pending.Done.Task.IsCompletedSuccessfully ? new ValueTask<Evidence>(pending.Done.Task.Result) : new ValueTask<Evidence>(pending.Done.Task);
+    }
+
+    /// <summary>Writes queued records until the queue is empty; only one caller drains at a time.</summary>
+    private void Drain()
+    {
+        var batch = new List<Pending>();
+        while (true)
+        {
+            lock (gate)
+            {
+                if (queue.Count == 0)
+                {
+                    writing = false;
+                    return;
+                }
+
+                batch.AddRange(queue);
+                queue.Clear();
+            }
+
+            Exception? failure = null;
+            var written = 0;
+            try
+            {
+                // Only the drainer touches the file (the queue's flag makes it the only one), so no lock per record.
+                foreach (var pending in batch)
+                {
+                    EnsureFile(pending.Response.Length + pending.Request.Length);
+                    pending.Position = new WarcPosition(fileName!, file!.Position, pending.Id);
+                    file.Write(pending.Response.Span);
+                    file.Write(pending.Request.Span);
+                    written++;
+                }
+
+                file!.Flush();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+
+            lock (gate)
+            {
+                for (var i = 0; i < written && failure is null; i++)
+                {
+                    positions[batch[i].Id] = batch[i].Position!;
+                }
+            }
+
+            foreach (var pending in batch)
+            {
+                pending.Response.Dispose();
+                pending.Request.Dispose();
+                if (failure is not null)
+                {
+                    pending.Done.TrySetException(failure);
+                }
+                else
+                {
+                    pending.Done.TrySetResult(pending.Evidence with { Warc = pending.Position!.File });
+                }
+            }
+
+            batch.Clear();
+        }
     }
 
     /// <summary>The position of a record written by this writer (for the report's links into the archive).</summary>
@@ -188,6 +271,16 @@ public sealed class WarcWriter : IDisposable
         }
 
         return output;
+    }
+
+    private sealed class Pending(string id, Fetching.PooledBuffer response, Fetching.PooledBuffer request, Evidence evidence)
+    {
+        public string Id { get; } = id;
+        public Fetching.PooledBuffer Response { get; } = response;
+        public Fetching.PooledBuffer Request { get; } = request;
+        public Evidence Evidence { get; } = evidence;
+        public WarcPosition? Position { get; set; }
+        public TaskCompletionSource<Evidence> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private static string NewId() => "urn:uuid:" + Guid.NewGuid().ToString("D");
