@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using GovEval.Collect.Fetching;
 using GovEval.Collect.Probes;
+using GovEval.Collect.Tests.Support;
 using GovEval.Core.Observations;
 
 namespace GovEval.Collect.Tests;
@@ -42,48 +42,12 @@ public sealed class MonitorWarmUpTests
         }
     }
 
-    private static HttpListener Start(Func<TimeSpan> delay, out int port)
-    {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+    private static HttpListener Start(Func<TimeSpan> delay, out int port) =>
+        LoopbackListener.Start(async context =>
         {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
-        var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
-        _ = Task.Run(async () =>
-        {
-            while (listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-
-                _ = Task.Run(async () =>
-                {
-                    await Task.Delay(delay());
-                    var body = "<html><body>首页</body></html>"u8.ToArray();
-                    context.Response.ContentType = "text/html; charset=utf-8";
-                    try
-                    {
-                        await context.Response.OutputStream.WriteAsync(body);
-                        context.Response.Close();
-                    }
-                    catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                    {
-                        // The visit gave up first (that is the point of the late answer).
-                    }
-                });
-            }
-        });
-        return listener;
-    }
+            await Task.Delay(delay());
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.OutputStream.WriteAsync("<html><body>首页</body></html>"u8.ToArray());
+            context.Response.Close();
+        }, out port);
 }

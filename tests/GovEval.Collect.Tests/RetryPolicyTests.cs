@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using GovEval.Collect.Fetching;
+using GovEval.Collect.Tests.Support;
 using GovEval.Core.Observations;
 
 namespace GovEval.Collect.Tests;
@@ -54,40 +54,16 @@ public sealed class RetryPolicyTests
     public void The_user_agent_names_us_and_the_contact() =>
         Assert.Matches(@"^GovEval/\d+\.\d+\.\d+ \(\+https://github\.com/goveval/goveval; ops@gd\.gov\.cn\)$", UserAgent.For("ops@gd.gov.cn"));
 
-    private static HttpListener Start(ConcurrentDictionary<string, int> requests, int status, out int port)
-    {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+    private static HttpListener Start(ConcurrentDictionary<string, int> requests, int status, out int port) =>
+        LoopbackListener.Start(context =>
         {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-
-        var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
-        _ = Task.Run(async () =>
-        {
-            while (listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-
-                var path = context.Request.Url!.AbsolutePath;
-                requests.AddOrUpdate(path, 1, (_, n) => n + 1);
-                requests.TryAdd("UA " + context.Request.UserAgent, 0);
-                context.Response.StatusCode = path == "/robots.txt" ? 404 : status;
-                context.Response.Close();
-            }
-        });
-        return listener;
-    }
+            var path = context.Request.Url!.AbsolutePath;
+            requests.AddOrUpdate(path, 1, (_, n) => n + 1);
+            requests.TryAdd("UA " + context.Request.UserAgent, 0);
+            context.Response.StatusCode = path == "/robots.txt" ? 404 : status;
+            context.Response.Close();
+            return Task.CompletedTask;
+        }, out port);
 }
 
 /// <summary>How a host that answered 429 is paced, on the real clock (no waiting involved).</summary>
