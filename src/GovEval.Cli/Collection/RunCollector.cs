@@ -112,6 +112,9 @@ public sealed class RunCollector(GovEvalStore store, SiteCollector collector)
                     storeGate.Release();
                 }
 
+                // Stored, the unit is skipped by a rerun: its journal (a copy of every page, megabytes a site) has done its job.
+                File.Delete(CrawlJournal.PathFor(options.JournalDirectory, site.Homepage));
+
                 totals.Add((observation.Pages.Count, checks.Findings.Count));
                 progress?.Report(new SiteCollected(site, observation.Pages.Count, checks.Findings.Count, watch.Elapsed - started));
             });

@@ -54,9 +54,15 @@ public sealed class CrawlJournal : IDisposable
     public static CrawlJournal Open(string directory, string homepage, TimeSpan syncInterval)
     {
         Directory.CreateDirectory(directory);
+        return new CrawlJournal(PathFor(directory, homepage), syncInterval);
+    }
+
+    /// <summary>The journal file of a site's crawl, e.g. for deleting it once what it led to is stored.</summary>
+    public static string PathFor(string directory, string homepage)
+    {
         var host = Uri.TryCreate(homepage, UriKind.Absolute, out var uri) ? uri.Host : "site";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(homepage)))[..12];
-        return new CrawlJournal(System.IO.Path.Combine(directory, $"{host}-{hash}.jsonl"), syncInterval);
+        return System.IO.Path.Combine(directory, $"{host}-{hash}.jsonl");
     }
 
     public void AppendPage(JournalPage page) => Append(new Entry { Kind = "page", Page = page });
