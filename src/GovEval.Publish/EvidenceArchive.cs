@@ -8,9 +8,5 @@ namespace GovEval.Publish;
 /// </summary>
 public sealed class EvidenceArchive(IReadOnlyDictionary<string, IReadOnlyList<CapturedPage>> byUnit)
 {
-    public static EvidenceArchive Empty { get; } = new(new Dictionary<string, IReadOnlyList<CapturedPage>>());
-
-    public int Units => byUnit.Count;
-
     public IReadOnlyList<CapturedPage> Of(string unitCode) => byUnit.GetValueOrDefault(unitCode) ?? [];
 }

@@ -32,7 +32,7 @@ public sealed class RunCollectionOptions
 }
 
 /// <summary>One site done: for progress displays.</summary>
-public sealed record SiteCollected(RunWebsite Site, int Pages, int Findings, TimeSpan Elapsed);
+public sealed record SiteCollected(RunWebsite Site, int Pages, int Findings);
 
 /// <summary>What a collection did: sites collected now, sites already stored by an earlier (interrupted) attempt.</summary>
 public sealed record RunCollectionSummary(int Collected, int AlreadyStored, int Pages, int Findings, TimeSpan Elapsed);
@@ -70,7 +70,6 @@ public sealed class RunCollector(GovEvalStore store, SiteCollector collector)
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Concurrency), CancellationToken = cancel },
             async (site, token) =>
             {
-                var started = watch.Elapsed;
                 var samples = monitored.GetValueOrDefault(site.Unit.Code);
                 var observation = await collector.CollectAsync(site.Homepage, run.Now, new CollectOptions
                 {
@@ -116,7 +115,7 @@ public sealed class RunCollector(GovEvalStore store, SiteCollector collector)
                 File.Delete(CrawlJournal.PathFor(options.JournalDirectory, site.Homepage));
 
                 totals.Add((observation.Pages.Count, checks.Findings.Count));
-                progress?.Report(new SiteCollected(site, observation.Pages.Count, checks.Findings.Count, watch.Elapsed - started));
+                progress?.Report(new SiteCollected(site, observation.Pages.Count, checks.Findings.Count));
             });
 
         return new RunCollectionSummary(todo.Count, sites.Count - todo.Count, totals.Sum(t => t.Pages), totals.Sum(t => t.Findings), watch.Elapsed);

@@ -35,6 +35,50 @@ public sealed class CliWorkspace : IDisposable
         return result;
     }
 
+    /// <summary>The clone's root (where GovEval.slnx is), for files a test reads from the tree: frameworks, data/demo.</summary>
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "GovEval.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("GovEval.slnx not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>
+    /// A count read from the store while another process (a goveval child a test is about to kill) writes to it:
+    /// 0 when there is no store yet or the writer holds its lock for an instant; the caller polls again.
+    /// </summary>
+    public long CountWhileWriting(string sql, params (string Name, object Value)[] parameters)
+    {
+        if (!File.Exists(Db))
+        {
+            return 0;
+        }
+
+        using var connection = new SqliteConnection($"Data Source={Db};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        try
+        {
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException)
+        {
+            return 0;
+        }
+    }
+
     public string Write(string name, string content)
     {
         var path = Path.Combine(Folder, name);

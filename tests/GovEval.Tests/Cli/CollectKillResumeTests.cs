@@ -5,7 +5,6 @@ using GovEval.Collect.Probes;
 using GovEval.Core.Registry;
 using GovEval.Sandbox.Server;
 using GovEval.Store;
-using Microsoft.Data.Sqlite;
 
 namespace GovEval.Tests.Cli;
 
@@ -125,7 +124,7 @@ public sealed class CollectKillResumeTests : IAsyncLifetime
     [Fact]
     public async Task Changing_a_weight_re_scores_a_collected_run_without_collecting_again()
     {
-        var shipped = File.ReadAllText(Path.Combine(RepoRoot(), "frameworks", "gov-website-check-2019.yaml"));
+        var shipped = File.ReadAllText(Path.Combine(CliWorkspace.RepoRoot(), "frameworks", "gov-website-check-2019.yaml"));
         var framework = workspace.Write("my-check.yaml", shipped.Replace("id: gov-website-check-2019", "id: my-check", StringComparison.Ordinal));
         var run = await CreateRunAsync("weights", framework);
         await workspace.RunOkAsync(["collect", "--run", run, .. network]);
@@ -170,44 +169,10 @@ public sealed class CollectKillResumeTests : IAsyncLifetime
                 .Select(f => $"{o.UnitCode} {f.Rule} {f.Url}"))
             .ToHashSet(StringComparer.Ordinal);
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GovEval.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("GovEval.slnx not found above " + AppContext.BaseDirectory);
-    }
-
     private static int Journals(string folder) => Directory.Exists(folder) ? Directory.GetFiles(folder).Length : 0;
 
-    private int Stored(string run)
-    {
-        if (!File.Exists(workspace.Db))
-        {
-            return 0;
-        }
-
-        using var connection = new SqliteConnection($"Data Source={workspace.Db};Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(DISTINCT UnitCode) FROM Measurements WHERE RunId = $run AND Name = $name";
-        command.Parameters.AddWithValue("$run", run);
-        command.Parameters.AddWithValue("$name", RunCollector.PagesMeasurement);
-        try
-        {
-            return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-        catch (SqliteException)
-        {
-            // The writer holds a lock for an instant: count again on the next poll.
-            return 0;
-        }
-    }
+    private int Stored(string run) => (int)workspace.CountWhileWriting(
+        "SELECT COUNT(DISTINCT UnitCode) FROM Measurements WHERE RunId = $run AND Name = $name", ("$run", run), ("$name", RunCollector.PagesMeasurement));
 
     private Process StartCollect(string run)
     {

@@ -6,7 +6,6 @@ using GovEval.Sandbox.Quality;
 using GovEval.Sandbox.Server;
 using GovEval.Sandbox.Sites;
 using GovEval.Store;
-using Microsoft.Data.Sqlite;
 
 namespace GovEval.Tests.Cli;
 
@@ -216,27 +215,8 @@ public sealed class MonitorCliTests : IAsyncLifetime, IDisposable
         }
     }
 
-    private long StoredCount(string run)
-    {
-        if (!File.Exists(workspace.Db))
-        {
-            return 0;
-        }
-
-        using var connection = new SqliteConnection($"Data Source={workspace.Db};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM AvailabilitySamples WHERE RunId = $run";
-        command.Parameters.AddWithValue("$run", run);
-        try
-        {
-            return (long)command.ExecuteScalar()!;
-        }
-        catch (SqliteException)
-        {
-            return 0; // busy: the monitor is writing
-        }
-    }
+    private long StoredCount(string run) =>
+        workspace.CountWhileWriting("SELECT COUNT(*) FROM AvailabilitySamples WHERE RunId = $run", ("$run", run));
 
     [Theory]
     [InlineData("--log", "monitor", "http://www.example.gov.cn/")]

@@ -23,20 +23,7 @@ public sealed class DemoInputsTests : IDisposable
 
     public void Dispose() => workspace.Dispose();
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GovEval.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("GovEval.slnx not found above " + AppContext.BaseDirectory);
-    }
-
-    private static string Demo(string name) => Path.Combine(RepoRoot(), "data", "demo", name);
+    private static string Demo(string name) => Path.Combine(CliWorkspace.RepoRoot(), "data", "demo", name);
 
     private static string Seed(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", "seed-2020", name);
 
