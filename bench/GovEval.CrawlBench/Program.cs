@@ -48,6 +48,17 @@ if (args.Length >= 3 && args[0] == "crawl")
     var seconds = watch.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"goveval: pages={result.Pages.Count} ok={ok} links={result.Links.Count} broken-targets={faults} seconds={seconds:F2} pages/s={result.Pages.Count / seconds:F0} cpu-ms/page={cpuUsed.TotalMilliseconds / result.Pages.Count:F3} warc-files={warc.Files.Count} gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)} gc-pause-ms={GC.GetTotalPauseDuration().TotalMilliseconds:F0} allocated-mb={GC.GetTotalAllocatedBytes() / 1048576}"));
+    Console.WriteLine($"  threads: pool={ThreadPool.ThreadCount} process={Process.GetCurrentProcess().Threads.Count} completed-work-items={ThreadPool.CompletedWorkItemCount}");
+    foreach (var kind in new[] { GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background })
+    {
+        var info = GC.GetGCMemoryInfo(kind);
+        if (info.Index > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  last {kind} gc: gen{info.Generation} pause-ms={info.PauseDurations[0].TotalMilliseconds:F0} promoted-mb={info.PromotedBytes / 1048576} heap-mb={info.HeapSizeBytes / 1048576} fragmented-mb={info.FragmentedBytes / 1048576} pinned={info.PinnedObjectsCount}"));
+        }
+    }
+
     return 0;
 }
 

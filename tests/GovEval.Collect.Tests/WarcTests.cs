@@ -147,10 +147,70 @@ public sealed class StoredGzipTests
     {
         var block = System.Security.Cryptography.RandomNumberGenerator.GetBytes(size);
         using var output = new Fetching.PooledBuffer();
-        StoredGzip.Write(output, "WARC/1.1\r\n\r\n"u8, block, "\r\n\r\n"u8);
+        StoredGzip.Write(output, "WARC/1.1\r\n\r\n"u8, block, [], "\r\n\r\n"u8);
         using var gzip = new GZipStream(new MemoryStream(output.ToArray()), CompressionMode.Decompress);
         using var inflated = new MemoryStream();
         gzip.CopyTo(inflated);
         Assert.Equal([.. "WARC/1.1\r\n\r\n"u8, .. block, .. "\r\n\r\n"u8], inflated.ToArray());
+    }
+}
+
+public sealed class GzipMemberTests
+{
+    [Fact]
+    public void Members_decode_each_on_its_own_and_shrink_pages()
+    {
+        var random = new Random(5);
+        var texts = Enumerable.Range(0, 60).Select(i => System.Text.Encoding.UTF8.GetBytes(
+            string.Concat(Enumerable.Repeat($"<li><a href=\"/p/{i}.html\">关于进一步加强政务公开工作的通知 {random.Next()}</a></li>\n", 1 + random.Next(400))))).ToList();
+        texts.Add(System.Security.Cryptography.RandomNumberGenerator.GetBytes(300_000));
+        texts.Add(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3));
+        texts.Add([]);
+        texts.Add(new byte[2_000_000]);
+        texts.Add([.. Enumerable.Range(0, 200_000).Select(i => (byte)(i % 7 == 0 ? random.Next(256) : i % 251))]);
+        var members = new List<byte[]>();
+        foreach (var text in texts)
+        {
+            using var output = new Fetching.PooledBuffer(64);
+            GzipMember.Write(output, "WARC/1.1\r\n"u8, "HTTP/1.1 200 OK\r\n\r\n"u8, text, "\r\n\r\n"u8);
+            members.Add(output.ToArray());
+        }
+
+        // Any member alone, in any order: none refers back to an earlier record's data.
+        foreach (var k in Enumerable.Range(0, texts.Count).OrderBy(_ => random.Next()))
+        {
+            Assert.Equal([.. "WARC/1.1\r\nHTTP/1.1 200 OK\r\n\r\n"u8, .. texts[k], .. "\r\n\r\n"u8], Inflate(members[k]));
+        }
+
+        // Compressed for real where it can be: pages shrink, random bytes grow by a few bytes at most.
+        Assert.True(members[10].Length < texts[10].Length / 4 + 100, $"{members[10].Length} of {texts[10].Length}");
+        Assert.True(members[60].Length < texts[60].Length + 100);
+        Assert.True(members[63].Length < 30_000);
+        Assert.Equal(texts.Sum(t => t.Length + 33), Inflate([.. members.SelectMany(m => m)]).Length);
+    }
+
+    [Fact]
+    public void Matches_at_the_window_and_length_limits_decode()
+    {
+        // A 40 KB random block repeated: matches reach back exactly 32,768 bytes and beyond (not allowed), and
+        // long runs give 258-byte matches overlapping their own source.
+        var block = System.Security.Cryptography.RandomNumberGenerator.GetBytes(40_000);
+        var window = new byte[32_768 + 1000];
+        block.AsSpan(0, 1000).CopyTo(window);
+        block.AsSpan(0, 1000).CopyTo(window.AsSpan(32_768));
+        foreach (var text in new[] { [.. block, .. block], window, new byte[100_000], [.. Enumerable.Repeat((byte)'a', 259), (byte)'b', .. Enumerable.Repeat((byte)'a', 600)] })
+        {
+            using var output = new Fetching.PooledBuffer(64);
+            GzipMember.Write(output, [], [], text, []);
+            Assert.Equal(text, Inflate(output.ToArray()));
+        }
+    }
+
+    private static byte[] Inflate(byte[] data)
+    {
+        using var gzip = new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        gzip.CopyTo(output);
+        return output.ToArray();
     }
 }

@@ -1,175 +1,119 @@
-using System.Text;
-using AngleSharp.Html;
-using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens.Struct;
-using AngleSharp.Text;
+using System.Buffers;
 using GovEval.Core.Observations;
 
 namespace GovEval.Collect.Crawling;
 
 /// <summary>
-/// Finds links with AngleSharp's tokenizer instead of a DOM: the crawler only needs tag attributes, and building
-/// a tree for every page costs more than fetching it. Checks parse their own DOM later from the stored HTML.
-/// Script, style, title and textarea contents are switched to their raw modes, so markup inside them is not read as links.
+/// Finds a page's links (a, area, img, script, link, iframe, frame, form, meta refresh, base) and each anchor's
+/// text with <see cref="HtmlTagReader"/>, a span scanner, instead of a DOM or a general tokenizer: the crawler
+/// reads every page of every site for its links alone, and a general tokenizer cost more than fetching the page.
+/// Checks parse their own DOM later from the stored HTML.
 /// </summary>
 public static class LinkExtractor
 {
     private const int MaxTextLength = 200;
 
-    private static readonly ShouldEmitAttribute Wanted = static (ref StructHtmlToken _, ReadOnlyMemory<char> name) => IsWanted(name.Span);
-
     public static IReadOnlyList<ExtractedLink> Extract(string html, out string? baseHref)
     {
         var links = new List<ExtractedLink>(32);
+        Extract(html, links, out baseHref);
+        return links;
+    }
+
+    /// <summary>Adds the page's links to <paramref name="links"/> (the crawler reuses one list per thread).</summary>
+    public static void Extract(string html, List<ExtractedLink> links, out string? baseHref)
+    {
         baseHref = null;
-        var tokenizer = new HtmlTokenizer(new TextSource(new ReadOnlyMemoryTextSource(html.AsMemory())), HtmlEntityProvider.Resolver)
-        {
-            // Text matters only inside anchors; attributes only when a link or its meaning may be in them.
-            SkipDataText = true,
-            ShouldEmitAttribute = Wanted,
-            SkipComments = true,
-        };
-        StringBuilder? anchorText = null;
+        var reader = new HtmlTagReader(html, stackalloc int[HtmlTagReader.SlotCount]);
+        var anchor = new AnchorText();
         var anchorIndex = -1;
-
-        while (true)
+        try
         {
-            var token = tokenizer.GetStructToken();
-            switch (token.Type)
+            while (true)
             {
-                case HtmlTokenType.EndOfFile:
-                    CloseAnchor(links, ref anchorIndex, ref anchorText);
-                    return links;
-                case HtmlTokenType.Character when anchorText is not null:
-                    if (anchorText.Length < MaxTextLength)
+                switch (reader.Read())
+                {
+                    case HtmlToken.End:
+                        Close(links, ref anchorIndex, ref anchor);
+                        return;
+                    case HtmlToken.Text when anchorIndex >= 0:
+                        anchor.Append(reader.Text);
+                        continue;
+                    case HtmlToken.EndTag when Is(reader.Name, "a") || Is(reader.Name, "area"):
+                        Close(links, ref anchorIndex, ref anchor);
+                        continue;
+                    case HtmlToken.StartTag:
+                        break;
+                    default:
+                        continue;
+                }
+
+                var name = reader.Name;
+                if (Is(name, "a"))
+                {
+                    Close(links, ref anchorIndex, ref anchor);
+                    if (reader.Attribute(LinkAttribute.Href) is { } href)
                     {
-                        anchorText.Append(((ReadOnlyMemory<char>)token.Data).Span);
+                        anchorIndex = links.Count;
+                        links.Add(new ExtractedLink(href, LinkSource.Anchor, null));
                     }
-
-                    continue;
-                case HtmlTokenType.EndTag when token.Name == "a" || token.Name == "area":
-                    CloseAnchor(links, ref anchorIndex, ref anchorText);
-                    tokenizer.SkipDataText = true;
-                    continue;
-                case HtmlTokenType.StartTag:
-                    break;
-                default:
-                    continue;
-            }
-
-            var name = token.Name;
-            if (name == "a")
-            {
-                CloseAnchor(links, ref anchorIndex, ref anchorText);
-                if (Attribute(ref token, "href") is { } href)
+                }
+                else if (Is(name, "img"))
                 {
-                    anchorIndex = links.Count;
-                    links.Add(new ExtractedLink(href, LinkSource.Anchor, null));
-                    anchorText = new StringBuilder();
-                    tokenizer.SkipDataText = false;
+                    Add(links, reader.Attribute(LinkAttribute.Src), LinkSource.Image, reader.Attribute(LinkAttribute.Alt));
+                }
+                else if (Is(name, "area"))
+                {
+                    Add(links, reader.Attribute(LinkAttribute.Href), LinkSource.Area, reader.Attribute(LinkAttribute.Alt));
+                }
+                else if (Is(name, "script"))
+                {
+                    Add(links, reader.Attribute(LinkAttribute.Src), LinkSource.Script, null);
+                }
+                else if (Is(name, "link"))
+                {
+                    var stylesheet = reader.Attribute(LinkAttribute.Rel)?.Contains("stylesheet", StringComparison.OrdinalIgnoreCase) == true;
+                    Add(links, reader.Attribute(LinkAttribute.Href), stylesheet ? LinkSource.Stylesheet : LinkSource.Other, null);
+                }
+                else if (Is(name, "iframe") || Is(name, "frame"))
+                {
+                    Add(links, reader.Attribute(LinkAttribute.Src), LinkSource.Frame, reader.Attribute(LinkAttribute.Title));
+                }
+                else if (Is(name, "form"))
+                {
+                    // A form without action submits to its own page: no link.
+                    Add(links, reader.Attribute(LinkAttribute.Action), LinkSource.Form, reader.Attribute(LinkAttribute.Method));
+                }
+                else if (Is(name, "meta"))
+                {
+                    if (string.Equals(reader.Attribute(LinkAttribute.HttpEquiv), "refresh", StringComparison.OrdinalIgnoreCase))
+                    {
+                        Add(links, RefreshTarget(reader.Attribute(LinkAttribute.Content)), LinkSource.MetaRefresh, null);
+                    }
+                }
+                else if (Is(name, "base"))
+                {
+                    baseHref ??= reader.Attribute(LinkAttribute.Href);
                 }
             }
-            else if (name == "img")
-            {
-                Add(links, Attribute(ref token, "src"), LinkSource.Image, Attribute(ref token, "alt"));
-            }
-            else if (name == "area")
-            {
-                Add(links, Attribute(ref token, "href"), LinkSource.Area, Attribute(ref token, "alt"));
-            }
-            else if (name == "script")
-            {
-                Add(links, Attribute(ref token, "src"), LinkSource.Script, null);
-                tokenizer.State = HtmlParseMode.Script;
-            }
-            else if (name == "link")
-            {
-                var rel = Attribute(ref token, "rel")?.ToLowerInvariant() ?? "";
-                Add(links, Attribute(ref token, "href"), rel.Contains("stylesheet", StringComparison.Ordinal) ? LinkSource.Stylesheet : LinkSource.Other, null);
-            }
-            else if (name == "iframe" || name == "frame")
-            {
-                Add(links, Attribute(ref token, "src"), LinkSource.Frame, Attribute(ref token, "title"));
-                if (name == "iframe")
-                {
-                    tokenizer.State = HtmlParseMode.Rawtext;
-                }
-            }
-            else if (name == "form")
-            {
-                // A form without action submits to its own page: no link.
-                Add(links, Attribute(ref token, "action"), LinkSource.Form, Attribute(ref token, "method"));
-            }
-            else if (name == "meta")
-            {
-                if (string.Equals(Attribute(ref token, "http-equiv"), "refresh", StringComparison.OrdinalIgnoreCase))
-                {
-                    Add(links, RefreshTarget(Attribute(ref token, "content")), LinkSource.MetaRefresh, null);
-                }
-            }
-            else if (name == "base")
-            {
-                baseHref ??= Attribute(ref token, "href");
-            }
-            else if (name == "style" || name == "xmp" || name == "noembed" || name == "noframes")
-            {
-                tokenizer.State = HtmlParseMode.Rawtext;
-            }
-            else if (name == "title" || name == "textarea")
-            {
-                tokenizer.State = HtmlParseMode.RCData;
-            }
+        }
+        finally
+        {
+            anchor.Dispose();
         }
     }
 
-    private static bool IsWanted(ReadOnlySpan<char> name) =>
-        name.Length is >= 3 and <= 10 && (name.Equals("href", StringComparison.OrdinalIgnoreCase) || name.Equals("src", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("alt", StringComparison.OrdinalIgnoreCase) || name.Equals("rel", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("title", StringComparison.OrdinalIgnoreCase) || name.Equals("action", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("method", StringComparison.OrdinalIgnoreCase) || name.Equals("http-equiv", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("content", StringComparison.OrdinalIgnoreCase));
+    private static bool Is(ReadOnlySpan<char> name, string tag) => name.Equals(tag, StringComparison.OrdinalIgnoreCase);
 
-    private static void CloseAnchor(List<ExtractedLink> links, ref int index, ref StringBuilder? text)
+    private static void Close(List<ExtractedLink> links, ref int index, ref AnchorText text)
     {
-        if (index >= 0 && text is not null)
+        if (index >= 0)
         {
-            var value = Collapse(text);
-            links[index] = links[index] with { Text = value.Length == 0 ? null : value };
+            var value = text.ToStringAndClear();
+            links[index] = links[index] with { Text = value };
         }
 
         index = -1;
-        text = null;
-    }
-
-    private static string Collapse(StringBuilder text)
-    {
-        var result = new StringBuilder(text.Length);
-        var space = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsWhiteSpace(c))
-            {
-                space = result.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                result.Append(' ');
-                space = false;
-            }
-
-            result.Append(c);
-        }
-
-        return result.ToString();
-    }
-
-    private static string? Attribute(ref StructHtmlToken tag, string name)
-    {
-        var value = ((ReadOnlyMemory<char>)tag.GetAttribute(name)).Span.Trim();
-        return value.IsEmpty ? null : value.ToString();
     }
 
     private static void Add(List<ExtractedLink> links, string? reference, LinkSource source, string? text)
@@ -202,5 +146,66 @@ public static class LinkExtractor
 
         rest = rest[1..].Trim().Trim('"', '\'').Trim();
         return rest.Length == 0 ? null : rest;
+    }
+
+    /// <summary>An anchor's text as it is read: references decoded, whitespace collapsed, cut at about 200 characters.</summary>
+    private struct AnchorText : IDisposable
+    {
+        private char[]? buffer;
+        private int length;
+        private bool space;
+
+        public void Append(ReadOnlySpan<char> run)
+        {
+            if (length >= MaxTextLength)
+            {
+                return;
+            }
+
+            if (run.Contains('&'))
+            {
+                run = CharacterReferences.Decode(run, inAttribute: false);
+            }
+
+            buffer ??= ArrayPool<char>.Shared.Rent(MaxTextLength + 64);
+            foreach (var c in run)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    space = length > 0;
+                    continue;
+                }
+
+                if (length >= buffer.Length - 1)
+                {
+                    return;
+                }
+
+                if (space)
+                {
+                    buffer[length++] = ' ';
+                    space = false;
+                }
+
+                buffer[length++] = c;
+            }
+        }
+
+        public string? ToStringAndClear()
+        {
+            var text = length == 0 ? null : new string(buffer!, 0, length);
+            length = 0;
+            space = false;
+            return text;
+        }
+
+        public void Dispose()
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+                buffer = null;
+            }
+        }
     }
 }

@@ -19,7 +19,8 @@ public sealed class LinkResolver(CrawlScope scope)
 
         var origin = CrawlUrl.Normalize(new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/"))[..^1];
         var sameHostInScope = scope.Contains(baseUri);
-        var resolved = new List<ResolvedLink>(links.Count);
+        var resolved = buffer ??= new List<ResolvedLink>(64);
+        resolved.Clear();
         foreach (var link in links)
         {
             string target;
@@ -60,8 +61,19 @@ public sealed class LinkResolver(CrawlScope scope)
             resolved.Add(new ResolvedLink(target, link.Source, link.Text, role, inScope));
         }
 
-        return [.. resolved];
+        var array = resolved.ToArray();
+        resolved.Clear();
+        if (resolved.Capacity > 4096)
+        {
+            buffer = null;
+        }
+
+        return array;
     }
+
+    // One working list per thread: a page's links are resolved into it and copied out once.
+    [ThreadStatic]
+    private static List<ResolvedLink>? buffer;
 
     // The length to keep (the fragment cut off) when the reference is a plain root-relative URL, else -1.
     private static int Simple(string reference)

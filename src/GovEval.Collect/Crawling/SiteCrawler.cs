@@ -203,9 +203,17 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
         ResolvedLink[] resolved = [];
         if (result.Html is { Length: > 0 } html)
         {
-            var extracted = LinkExtractor.Extract(html, out var baseHref);
+            var extracted = extractedLinks ??= new List<ExtractedLink>(64);
+            extracted.Clear();
+            LinkExtractor.Extract(html, extracted, out var baseHref);
             var pageUri = new Uri(result.Outcome.FinalUrl ?? item.Url);
             resolved = resolver.Resolve(extracted, pageUri, baseHref);
+            extracted.Clear();
+            if (extracted.Capacity > 4096)
+            {
+                // A page with thousands of links should not pin its list to the thread for good.
+                extractedLinks = null;
+            }
         }
 
         var page = new PageObservation(item.Url, result.Outcome, result.Headers, options.KeepHtml ? result.Html : null, result.Charset, item.Depth, item.Referrer, result.CapturedAt);
@@ -291,6 +299,10 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
         journal?.AppendSitemap(locations);
         return locations;
     }
+
+    // A worker thread's scratch list for the links of the page it is reading.
+    [ThreadStatic]
+    private static List<ExtractedLink>? extractedLinks;
 
     private sealed record Work(string Url, int Depth, string? Referrer, TaskCompletionSource<JournalPage> Slot);
 }

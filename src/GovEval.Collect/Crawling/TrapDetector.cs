@@ -19,20 +19,32 @@ public sealed class TrapDetector(CrawlOptions options, DateTimeOffset now)
             return $"URL longer than {options.MaxUrlLength} characters";
         }
 
-        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Length > options.MaxPathSegments)
+        var path = uri.AbsolutePath.AsSpan();
+        Span<Range> segments = options.MaxPathSegments < 64 ? stackalloc Range[options.MaxPathSegments + 1] : new Range[options.MaxPathSegments + 1];
+        var count = 0;
+        foreach (var range in path.Split('/'))
         {
-            return $"more than {options.MaxPathSegments} path segments";
-        }
-
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var segment in segments)
-        {
-            counts[segment] = counts.GetValueOrDefault(segment) + 1;
-            if (counts[segment] > options.MaxRepeatedSegment)
+            if (path[range].IsEmpty)
             {
-                return $"path repeats the segment '{segment}'";
+                continue;
             }
+
+            if (count == segments.Length - 1)
+            {
+                return $"more than {options.MaxPathSegments} path segments";
+            }
+
+            // Pages have a handful of segments: comparing with the earlier ones beats a dictionary per URL.
+            var repeats = 1;
+            for (var k = 0; k < count; k++)
+            {
+                if (path[segments[k]].SequenceEqual(path[range]) && ++repeats > options.MaxRepeatedSegment)
+                {
+                    return $"path repeats the segment '{path[range]}'";
+                }
+            }
+
+            segments[count++] = range;
         }
 
         if (uri.Query.Length <= 1)

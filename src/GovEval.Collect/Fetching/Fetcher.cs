@@ -301,7 +301,7 @@ public sealed class Fetcher : IDisposable
         {
             response = await client.SendAsync(message, timeout.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            var headers = Headers(response);
+            var headers = HttpHeads.Map(response);
             var contentType = response.Content.Headers.ContentType?.ToString();
             var location = response.Headers.Location?.OriginalString;
             var retryAfter = RetryAfter(response);
@@ -323,7 +323,7 @@ public sealed class Fetcher : IDisposable
             {
                 if (request.Archive && options.Warc is not null)
                 {
-                    exchange.Evidence = await Archive(uri, message, response, ReadOnlySpan<byte>.Empty, capturedAt, truncated: method != "HEAD" && declaredLength is > 0).ConfigureAwait(false);
+                    exchange.Evidence = await Archive(uri, message, response, ReadOnlyMemory<byte>.Empty, capturedAt, truncated: method != "HEAD" && declaredLength is > 0).ConfigureAwait(false);
                 }
 
                 return exchange;
@@ -388,7 +388,7 @@ public sealed class Fetcher : IDisposable
 
             if (request.Archive && options.Warc is not null)
             {
-                exchange.Evidence = await Archive(uri, message, response, raw.Span, capturedAt, truncated: false).ConfigureAwait(false);
+                exchange.Evidence = await Archive(uri, message, response, raw.Memory, capturedAt, truncated: false).ConfigureAwait(false);
             }
 
             return exchange;
@@ -405,49 +405,13 @@ public sealed class Fetcher : IDisposable
         }
     }
 
-    private ValueTask<Evidence> Archive(Uri uri, HttpRequestMessage request, HttpResponseMessage response, ReadOnlySpan<byte> payload, DateTimeOffset capturedAt, bool truncated)
+    private async ValueTask<Evidence> Archive(Uri uri, HttpRequestMessage request, HttpResponseMessage response, ReadOnlyMemory<byte> payload, DateTimeOffset capturedAt, bool truncated)
     {
-        var requestBlock = new StringBuilder(256);
-        requestBlock.Append(request.Method.Method).Append(' ').Append(uri.PathAndQuery).Append(" HTTP/1.1\r\n");
-        requestBlock.Append("Host: ").Append(uri.Authority).Append("\r\n");
-        foreach (var header in request.Headers)
-        {
-            requestBlock.Append(header.Key).Append(": ").Append(string.Join(", ", header.Value)).Append("\r\n");
-        }
-
-        requestBlock.Append("\r\n");
-        var head = new StringBuilder(512);
-        head.Append("HTTP/").Append(response.Version.Major == 2 ? "2" : "1.1").Append(' ')
-            .Append(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)).Append(' ').Append(response.ReasonPhrase ?? "").Append("\r\n");
-        foreach (var header in response.Headers.Concat(response.Content.Headers))
-        {
-            // The payload is stored de-chunked, so a Transfer-Encoding header would misdescribe it.
-            if (header.Key.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            head.Append(header.Key).Append(": ").Append(string.Join(", ", header.Value)).Append("\r\n");
-        }
-
-        head.Append("\r\n");
-        return options.Warc!.WriteExchangeAsync(uri.AbsoluteUri, null, Encoding.Latin1.GetBytes(requestBlock.ToString()), Encoding.UTF8.GetBytes(head.ToString()), payload, capturedAt, truncated);
-    }
-
-    private static Dictionary<string, string> Headers(HttpResponseMessage response)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers)
-        {
-            headers[header.Key] = string.Join(", ", header.Value);
-        }
-
-        foreach (var header in response.Content.Headers)
-        {
-            headers[header.Key] = string.Join(", ", header.Value);
-        }
-
-        return headers;
+        using var requestBlock = new PooledBuffer(512);
+        using var head = new PooledBuffer(1024);
+        HttpHeads.WriteRequest(requestBlock, request, uri);
+        HttpHeads.WriteResponse(head, response);
+        return await options.Warc!.WriteExchangeAsync(uri.AbsoluteUri, null, requestBlock.Span, head.Span, payload.Span, capturedAt, truncated).ConfigureAwait(false);
     }
 
     private TimeSpan? RetryAfter(HttpResponseMessage response)

@@ -34,6 +34,9 @@ internal sealed class PooledBuffer : IDisposable
 
     public void Advance(int count) => Length += count;
 
+    /// <summary>Empties the buffer, keeping its array for the next content.</summary>
+    public void Clear() => Length = 0;
+
     public void Write(ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(GetMemory(bytes.Length).Span);

@@ -3,11 +3,20 @@ namespace GovEval.Collect.Warc;
 /// <summary>RFC 4648 base32 (upper case, padded), the encoding WARC digests conventionally use.</summary>
 public static class Base32
 {
-    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private static ReadOnlySpan<byte> Alphabet => "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"u8;
+
+    public static int EncodedLength(int bytes) => (bytes + 4) / 5 * 8;
 
     public static string Encode(ReadOnlySpan<byte> data)
     {
-        var chars = new char[(data.Length + 4) / 5 * 8];
+        Span<byte> ascii = stackalloc byte[EncodedLength(data.Length)];
+        var length = Encode(data, ascii);
+        return System.Text.Encoding.ASCII.GetString(ascii[..length]);
+    }
+
+    /// <summary>Writes the ASCII encoding into <paramref name="ascii"/>; returns its length.</summary>
+    public static int Encode(ReadOnlySpan<byte> data, Span<byte> ascii)
+    {
         var o = 0;
         var buffer = 0;
         var bits = 0;
@@ -17,21 +26,21 @@ public static class Base32
             bits += 8;
             while (bits >= 5)
             {
-                chars[o++] = Alphabet[(buffer >> (bits - 5)) & 31];
+                ascii[o++] = Alphabet[(buffer >> (bits - 5)) & 31];
                 bits -= 5;
             }
         }
 
         if (bits > 0)
         {
-            chars[o++] = Alphabet[(buffer << (5 - bits)) & 31];
+            ascii[o++] = Alphabet[(buffer << (5 - bits)) & 31];
         }
 
         while (o % 8 != 0)
         {
-            chars[o++] = '=';
+            ascii[o++] = (byte)'=';
         }
 
-        return new string(chars, 0, o);
+        return o;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using GovEval.Core.Observations;
@@ -21,7 +20,6 @@ public sealed class WarcWriter : IDisposable
     private readonly string directory;
     private readonly string prefix;
     private readonly long maxFileBytes;
-    private readonly CompressionLevel level;
     private readonly TimeProvider clock;
     private FileStream? file;
     private string? fileName;
@@ -31,13 +29,18 @@ public sealed class WarcWriter : IDisposable
     private readonly List<Pending> queue = [];
     private bool writing;
 
-    public WarcWriter(string directory, string prefix = "goveval", long maxFileBytes = 1L << 30, CompressionLevel level = CompressionLevel.Fastest, TimeProvider? clock = null)
+    // Each record ends with two CRLFs after its block (WARC 1.1, 4).
+    private static ReadOnlySpan<byte> RecordEnd => "\r\n\r\n"u8;
+
+    [ThreadStatic]
+    private static IncrementalHash? blockHasher;
+
+    public WarcWriter(string directory, string prefix = "goveval", long maxFileBytes = 1L << 30, TimeProvider? clock = null)
     {
         Directory.CreateDirectory(directory);
         this.directory = directory;
         this.prefix = prefix;
         this.maxFileBytes = maxFileBytes;
-        this.level = level;
         this.clock = clock ?? TimeProvider.System;
     }
 
@@ -61,40 +64,65 @@ public sealed class WarcWriter : IDisposable
     /// </summary>
     public ValueTask<Evidence> WriteExchangeAsync(string targetUri, string? ipAddress, ReadOnlySpan<byte> requestBlock, ReadOnlySpan<byte> responseHead, ReadOnlySpan<byte> payload, DateTimeOffset capturedAt, bool truncated = false)
     {
-        var responseId = NewId();
-        var requestId = NewId();
-        var payloadHash = SHA256.HashData(payload);
+        var responseId = RecordIds.Next();
+        var requestId = RecordIds.Next();
+        Span<byte> payloadHash = stackalloc byte[32];
         Span<byte> blockHash = stackalloc byte[32];
-        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
-        {
-            hash.AppendData(responseHead);
-            hash.AppendData(payload);
-            hash.GetHashAndReset(blockHash);
-        }
+        Span<byte> requestHash = stackalloc byte[32];
+        SHA256.HashData(payload, payloadHash);
+        var hash = blockHasher ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(responseHead);
+        hash.AppendData(payload);
+        hash.GetHashAndReset(blockHash);
+        SHA256.HashData(requestBlock, requestHash);
 
         var date = Date(capturedAt);
-        var extra = new List<(string, string)>
+        var response = new Fetching.PooledBuffer(responseHead.Length + payload.Length / 2 + 1024);
+        var request = new Fetching.PooledBuffer(requestBlock.Length + 1024);
+        var header = new Fetching.PooledBuffer(1024);
+        try
         {
-            ("WARC-Payload-Digest", "sha256:" + Base32.Encode(payloadHash)),
-            ("WARC-Block-Digest", "sha256:" + Base32.Encode(blockHash)),
-        };
-        if (ipAddress is not null)
+            RecordHeader.Start(header, "response", responseId, date, targetUri, warcinfoId);
+            RecordHeader.Digest(header, "WARC-Payload-Digest", payloadHash);
+            RecordHeader.Digest(header, "WARC-Block-Digest", blockHash);
+            if (ipAddress is not null)
+            {
+                RecordHeader.Field(header, "WARC-IP-Address", ipAddress);
+            }
+
+            if (truncated)
+            {
+                RecordHeader.Field(header, "WARC-Truncated", "length");
+            }
+
+            RecordHeader.End(header, "application/http;msgtype=response", responseHead.Length + payload.Length);
+            if (responseHead.Length + payload.Length < 512)
+            {
+                StoredGzip.Write(response, header.Span, responseHead, payload, RecordEnd);
+            }
+            else
+            {
+                GzipMember.Write(response, header.Span, responseHead, payload, RecordEnd);
+            }
+
+            header.Clear();
+            RecordHeader.Start(header, "request", requestId, date, targetUri, warcinfoId);
+            RecordHeader.Field(header, "WARC-Concurrent-To", responseId, angled: true);
+            RecordHeader.Digest(header, "WARC-Block-Digest", requestHash);
+            RecordHeader.End(header, "application/http;msgtype=request", requestBlock.Length);
+            StoredGzip.Write(request, header.Span, requestBlock, [], RecordEnd);
+        }
+        catch
         {
-            extra.Add(("WARC-IP-Address", ipAddress));
+            response.Dispose();
+            request.Dispose();
+            throw;
+        }
+        finally
+        {
+            header.Dispose();
         }
 
-        if (truncated)
-        {
-            extra.Add(("WARC-Truncated", "length"));
-        }
-
-        var response = Compress("response", responseId, date, targetUri, "application/http;msgtype=response", extra, responseHead, payload);
-        var requestExtra = new List<(string, string)>
-        {
-            ("WARC-Concurrent-To", $"<{responseId}>"),
-            ("WARC-Block-Digest", "sha256:" + Base32.Encode(SHA256.HashData(requestBlock))),
-        };
-        var request = Compress("request", requestId, date, targetUri, "application/http;msgtype=request", requestExtra, requestBlock, [], stored: true);
         var pending = new Pending(responseId, response, request, new Evidence("", responseId, Convert.ToHexStringLower(payloadHash), capturedAt));
 
         bool lead;
@@ -215,62 +243,17 @@ public sealed class WarcWriter : IDisposable
         fileName = $"{prefix}-{clock.GetUtcNow():yyyyMMddHHmmss}-{Environment.ProcessId}-{sequence:00000}.warc.gz";
         file = new FileStream(Path.Combine(directory, fileName), FileMode.CreateNew, FileAccess.Write, FileShare.Read, 64 * 1024);
         Files.Add(fileName);
-        warcinfoId = NewId();
+        warcinfoId = RecordIds.Next();
         var info = Encoding.UTF8.GetBytes(
             $"software: GovEval/{Fetching.UserAgent.Version}\r\nformat: WARC File Format 1.1\r\nconformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\nrobots: obey\r\n");
-        using var record = Compress("warcinfo", warcinfoId, Date(clock.GetUtcNow()), null, "application/warc-fields", [("WARC-Filename", fileName)], info, []);
+        using var record = new Fetching.PooledBuffer(info.Length + 1024);
+        using var header = new Fetching.PooledBuffer(512);
+        RecordHeader.Start(header, "warcinfo", warcinfoId, Date(clock.GetUtcNow()), null, null);
+        RecordHeader.Field(header, "WARC-Filename", fileName);
+        RecordHeader.End(header, "application/warc-fields", info.Length);
+        StoredGzip.Write(record, header.Span, info, [], RecordEnd);
         file.Write(record.Span);
         file.Flush();
-    }
-
-    private Fetching.PooledBuffer Compress(string type, string id, string date, string? target, string contentType, List<(string Name, string Value)> extra, ReadOnlySpan<byte> head, ReadOnlySpan<byte> payload, bool stored = false)
-    {
-        var header = new StringBuilder(512);
-        header.Append("WARC/1.1\r\n");
-        header.Append("WARC-Type: ").Append(type).Append("\r\n");
-        header.Append("WARC-Record-ID: <").Append(id).Append(">\r\n");
-        header.Append("WARC-Date: ").Append(date).Append("\r\n");
-        if (target is not null)
-        {
-            header.Append("WARC-Target-URI: ").Append(target).Append("\r\n");
-        }
-
-        if (type != "warcinfo" && warcinfoId is not null)
-        {
-            header.Append("WARC-Warcinfo-ID: <").Append(warcinfoId).Append(">\r\n");
-        }
-
-        foreach (var (name, value) in extra)
-        {
-            header.Append(name).Append(": ").Append(value).Append("\r\n");
-        }
-
-        header.Append("Content-Type: ").Append(contentType).Append("\r\n");
-        header.Append("Content-Length: ").Append((head.Length + payload.Length).ToString(CultureInfo.InvariantCulture)).Append("\r\n\r\n");
-
-        var headerText = header.ToString();
-        var headerBytes = headerText.Length <= 1024 ? stackalloc byte[Encoding.UTF8.GetMaxByteCount(headerText.Length)] : new byte[Encoding.UTF8.GetMaxByteCount(headerText.Length)];
-        headerBytes = headerBytes[..Encoding.UTF8.GetBytes(headerText, headerBytes)];
-        var output = new Fetching.PooledBuffer(head.Length + (stored ? payload.Length : payload.Length / 3) + 1024);
-        if (stored || head.Length + payload.Length < 512)
-        {
-            // Concatenating head and payload into one block keeps the record a single, contiguous member.
-            var block = new byte[head.Length + payload.Length];
-            head.CopyTo(block);
-            payload.CopyTo(block.AsSpan(head.Length));
-            StoredGzip.Write(output, headerBytes, block, "\r\n\r\n"u8);
-            return output;
-        }
-
-        using (var gzip = new GZipStream(new Fetching.PooledBufferStream(output), level, leaveOpen: false))
-        {
-            gzip.Write(headerBytes);
-            gzip.Write(head);
-            gzip.Write(payload);
-            gzip.Write("\r\n\r\n"u8);
-        }
-
-        return output;
     }
 
     private sealed class Pending(string id, Fetching.PooledBuffer response, Fetching.PooledBuffer request, Evidence evidence)
@@ -282,8 +265,6 @@ public sealed class WarcWriter : IDisposable
         public WarcPosition? Position { get; set; }
         public TaskCompletionSource<Evidence> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
-
-    private static string NewId() => "urn:uuid:" + Guid.NewGuid().ToString("D");
 
     private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace GovEval.Collect.Fetching;
+
+/// <summary>
+/// The request and response heads of an exchange as the WARC records keep them, and the header map of an
+/// observation, read from the raw header values (HttpHeaders.NonValidated): parsing every header of every page
+/// into typed values only to print them again was a visible part of a crawl's cost.
+/// </summary>
+internal static class HttpHeads
+{
+    public static void WriteRequest(PooledBuffer block, HttpRequestMessage request, Uri uri)
+    {
+        Text(block, request.Method.Method);
+        block.Write(" "u8);
+        Text(block, uri.PathAndQuery);
+        block.Write(" HTTP/1.1\r\nHost: "u8);
+        Text(block, uri.Authority);
+        block.Write("\r\n"u8);
+        Fields(block, request.Headers.NonValidated);
+        block.Write("\r\n"u8);
+    }
+
+    public static void WriteResponse(PooledBuffer head, HttpResponseMessage response)
+    {
+        head.Write(response.Version.Major == 2 ? "HTTP/2 "u8 : "HTTP/1.1 "u8);
+        var room = head.GetMemory(12).Span;
+        ((int)response.StatusCode).TryFormat(room, out var written, provider: CultureInfo.InvariantCulture);
+        head.Advance(written);
+        head.Write(" "u8);
+        Text(head, response.ReasonPhrase ?? "");
+        head.Write("\r\n"u8);
+        Fields(head, response.Headers.NonValidated);
+        Fields(head, response.Content.Headers.NonValidated);
+        head.Write("\r\n"u8);
+    }
+
+    /// <summary>Every response header, values of a repeated name joined with ", ".</summary>
+    public static Dictionary<string, string> Map(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(16, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers.NonValidated)
+        {
+            headers[name] = values.ToString();
+        }
+
+        foreach (var (name, values) in response.Content.Headers.NonValidated)
+        {
+            headers[name] = values.ToString();
+        }
+
+        return headers;
+    }
+
+    private static void Fields(PooledBuffer output, HttpHeadersNonValidated headers)
+    {
+        foreach (var (name, values) in headers)
+        {
+            // The payload is stored de-chunked, so a Transfer-Encoding header would misdescribe it.
+            if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            Text(output, name);
+            output.Write(": "u8);
+            var first = true;
+            foreach (var value in values)
+            {
+                if (!first)
+                {
+                    output.Write(", "u8);
+                }
+
+                Text(output, value);
+                first = false;
+            }
+
+            output.Write("\r\n"u8);
+        }
+    }
+
+    private static void Text(PooledBuffer output, string text)
+    {
+        var room = output.GetMemory(Encoding.UTF8.GetMaxByteCount(text.Length)).Span;
+        output.Advance(Encoding.UTF8.GetBytes(text, room));
+    }
+}

@@ -1,0 +1,305 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace GovEval.Collect.Warc;
+
+/// <summary>
+/// A small, fast deflate encoder (RFC 1951) for WARC records: greedy LZ77 over a 4,096-entry hash of 4-byte
+/// sequences, one candidate per position, coded as a single block with the fixed Huffman codes; data that does
+/// not shrink is written as stored blocks instead. It compresses government pages about as well as zlib's
+/// fastest level, but each record costs only its own bytes: zlib sets up (or, on a full flush, clears) a
+/// 128 KB hash table per record, which cost more than a few-KB page itself. One instance per thread.
+/// </summary>
+internal sealed class FastDeflate
+{
+    private const int HashBits = 12;
+    private const int WindowSize = 32768;
+    private const int MinMatch = 4;
+    private const int MaxMatch = 258;
+    private const int MaxStoredBlock = 65535;
+
+    // hash → position + offset of the last sequence seen; entries below the current record's offset are stale,
+    // so the table never needs clearing between records.
+    private readonly int[] table = new int[1 << HashBits];
+    private int offset = 1;
+
+    /// <summary>The most bytes <see cref="Compress"/> writes for an input of this length.</summary>
+    public static int MaxOutput(int length) => length + 5 * (length / MaxStoredBlock + 1) + 16;
+
+    /// <summary>Writes the whole deflate stream (final block included) for <paramref name="input"/>; returns its length.</summary>
+    public int Compress(ReadOnlySpan<byte> input, Span<byte> output)
+    {
+        if (offset > int.MaxValue - input.Length - WindowSize - 1)
+        {
+            Array.Clear(table);
+            offset = 1;
+        }
+
+        // Fixed codes that come out longer than the input give way to stored blocks.
+        var written = input.Length < 16 ? -1 : Fixed(input, output[..Math.Min(output.Length, input.Length + 64)]);
+        offset += input.Length + 1;
+        return written >= 0 ? written : Stored(input, output);
+    }
+
+    /// <summary>One fixed-code block; -1 when it would not fit in <paramref name="output"/> (the data does not compress).</summary>
+    private int Fixed(ReadOnlySpan<byte> input, Span<byte> output)
+    {
+        var bits = new BitWriter(output);
+        bits.Write(0b011, 3); // BFINAL = 1, BTYPE = 01 (fixed codes)
+        var end = input.Length - MinMatch;
+        var literalStart = 0;
+        var i = 0;
+        while (i <= end)
+        {
+            if (bits.Position > output.Length - 64)
+            {
+                return -1;
+            }
+
+            var sequence = BinaryPrimitives.ReadUInt32LittleEndian(input[i..]);
+            var slot = (int)((sequence * 2654435761u) >> (32 - HashBits));
+            var candidate = table[slot] - offset;
+            table[slot] = i + offset;
+            if (candidate < 0 || i - candidate > WindowSize || BinaryPrimitives.ReadUInt32LittleEndian(input[candidate..]) != sequence)
+            {
+                i++;
+                continue;
+            }
+
+            var length = MinMatch + Common(input[(candidate + MinMatch)..], input[(i + MinMatch)..], MaxMatch - MinMatch);
+            if (!Literals(ref bits, input[literalStart..i], output.Length))
+            {
+                return -1;
+            }
+
+            bits.Match(length, i - candidate);
+            i += length;
+            literalStart = i;
+        }
+
+        if (!Literals(ref bits, input[literalStart..], output.Length))
+        {
+            return -1;
+        }
+
+        bits.Write(FixedCodes.EndOfBlock, 7);
+        return bits.Finish();
+    }
+
+    private static bool Literals(ref BitWriter bits, ReadOnlySpan<byte> literals, int capacity)
+    {
+        foreach (var b in literals)
+        {
+            if (bits.Position > capacity - 16)
+            {
+                return false;
+            }
+
+            bits.Literal(b);
+        }
+
+        return true;
+    }
+
+    private static int Common(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, int max)
+    {
+        var limit = Math.Min(max, Math.Min(a.Length, b.Length));
+        var n = 0;
+        while (n + 8 <= limit)
+        {
+            var diff = BinaryPrimitives.ReadUInt64LittleEndian(a[n..]) ^ BinaryPrimitives.ReadUInt64LittleEndian(b[n..]);
+            if (diff != 0)
+            {
+                return n + BitOperations.TrailingZeroCount(diff) / 8;
+            }
+
+            n += 8;
+        }
+
+        while (n < limit && a[n] == b[n])
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    private static int Stored(ReadOnlySpan<byte> input, Span<byte> output)
+    {
+        var o = 0;
+        var p = 0;
+        do
+        {
+            var length = Math.Min(input.Length - p, MaxStoredBlock);
+            var last = p + length == input.Length;
+            output[o++] = (byte)(last ? 1 : 0);
+            BinaryPrimitives.WriteUInt16LittleEndian(output[o..], (ushort)length);
+            BinaryPrimitives.WriteUInt16LittleEndian(output[(o + 2)..], (ushort)~length);
+            o += 4;
+            input.Slice(p, length).CopyTo(output[o..]);
+            o += length;
+            p += length;
+        }
+        while (p < input.Length);
+
+        return o;
+    }
+
+    /// <summary>Deflate's bit order: least significant bit first, Huffman codes already reversed in the tables.</summary>
+    private ref struct BitWriter(Span<byte> output)
+    {
+        private readonly Span<byte> output = output;
+        private ulong buffer;
+        private int count;
+        private int position;
+
+        public readonly int Position => position;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Write(uint value, int length)
+        {
+            buffer |= (ulong)value << count;
+            count += length;
+            if (count >= 32)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(output[position..], (uint)buffer);
+                position += 4;
+                buffer >>= 32;
+                count -= 32;
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Literal(byte value)
+        {
+            var code = FixedCodes.Literals[value];
+            Write(code & 0xFFFF, (int)(code >> 16));
+        }
+
+        public void Match(int length, int distance)
+        {
+            var lengthCode = FixedCodes.Lengths[length];
+            Write(lengthCode & 0xFFFFFF, (int)(lengthCode >> 24));
+            var distanceCode = FixedCodes.Distance(distance);
+            Write(distanceCode & 0xFFFFFF, (int)(distanceCode >> 24));
+        }
+
+        public int Finish()
+        {
+            while (count > 0)
+            {
+                output[position++] = (byte)buffer;
+                buffer >>= 8;
+                count -= 8;
+            }
+
+            count = 0;
+            return position;
+        }
+    }
+
+    /// <summary>
+    /// The fixed Huffman codes of RFC 1951 3.2.6, bit-reversed for writing, each with its extra bits folded in:
+    /// low 24 bits the value to write, high 8 bits how many bits it has.
+    /// </summary>
+    private static class FixedCodes
+    {
+        public const uint EndOfBlock = 0; // code 256: seven zero bits
+
+        // Static fields initialise in order: the RFC's base and extra-bit tables come before the tables built from them.
+        private static readonly int[] LengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+        private static readonly int[] LengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+        private static readonly int[] DistanceBase = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+        private static readonly int[] DistanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+
+        public static readonly uint[] Literals = BuildLiterals();
+        public static readonly uint[] Lengths = BuildLengths();
+        private static readonly uint[] Distances = BuildDistances();
+        private static readonly byte[] DistanceCodeSmall = BuildDistanceCodes(small: true);
+        private static readonly byte[] DistanceCodeLarge = BuildDistanceCodes(small: false);
+
+        public static uint Distance(int distance)
+        {
+            var code = distance <= 256 ? DistanceCodeSmall[distance - 1] : DistanceCodeLarge[(distance - 1) >> 7];
+            var extra = DistanceExtra[code];
+            var bits = Distances[code];
+            var value = (bits & 0xFFFF) | ((uint)(distance - DistanceBase[code]) << 5);
+            return value | ((uint)(5 + extra) << 24);
+        }
+
+        private static uint Reverse(int code, int length)
+        {
+            var reversed = 0;
+            for (var k = 0; k < length; k++)
+            {
+                reversed = (reversed << 1) | ((code >> k) & 1);
+            }
+
+            return (uint)reversed;
+        }
+
+        private static uint[] BuildLiterals()
+        {
+            var codes = new uint[256];
+            for (var v = 0; v < 256; v++)
+            {
+                codes[v] = v < 144 ? Reverse(0x30 + v, 8) | (8u << 16) : Reverse(0x190 + v - 144, 9) | (9u << 16);
+            }
+
+            return codes;
+        }
+
+        // Length/literal symbols 257..279 have 7-bit codes from 0, 280..287 8-bit codes from 0xC0.
+        private static (uint Code, int Length) Symbol(int symbol) =>
+            symbol < 280 ? (Reverse(symbol - 256, 7), 7) : (Reverse(0xC0 + symbol - 280, 8), 8);
+
+        private static uint[] BuildLengths()
+        {
+            var table = new uint[MaxMatch + 1];
+            for (var length = 3; length <= MaxMatch; length++)
+            {
+                var index = LengthBase.Length - 1;
+                while (LengthBase[index] > length)
+                {
+                    index--;
+                }
+
+                var (code, codeLength) = Symbol(257 + index);
+                var extra = LengthExtra[index];
+                table[length] = code | ((uint)(length - LengthBase[index]) << codeLength) | ((uint)(codeLength + extra) << 24);
+            }
+
+            return table;
+        }
+
+        private static uint[] BuildDistances()
+        {
+            var table = new uint[30];
+            for (var code = 0; code < 30; code++)
+            {
+                table[code] = Reverse(code, 5);
+            }
+
+            return table;
+        }
+
+        private static byte[] BuildDistanceCodes(bool small)
+        {
+            var table = new byte[256];
+            for (var i = 0; i < table.Length; i++)
+            {
+                var distance = small ? i + 1 : (i << 7) + 1;
+                var code = DistanceBase.Length - 1;
+                while (DistanceBase[code] > distance)
+                {
+                    code--;
+                }
+
+                table[i] = (byte)code;
+            }
+
+            return table;
+        }
+    }
+}
