@@ -17,7 +17,7 @@ public sealed class LinkResolver(CrawlScope scope)
             baseUri = declared;
         }
 
-        var origin = CrawlUrl.Normalize(new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/"))[..^1];
+        var origin = Origin(baseUri);
         var sameHostInScope = scope.Contains(baseUri);
         var resolved = buffer ??= new List<ResolvedLink>(64);
         resolved.Clear();
@@ -74,6 +74,12 @@ public sealed class LinkResolver(CrawlScope scope)
     // One working list per thread: a page's links are resolved into it and copied out once.
     [ThreadStatic]
     private static List<ResolvedLink>? buffer;
+
+    // A site's pages share one origin: normalised once per authority, not parsed again for every page.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> origins = new(StringComparer.Ordinal);
+
+    private string Origin(Uri baseUri) =>
+        origins.GetOrAdd(baseUri.GetLeftPart(UriPartial.Authority), static authority => CrawlUrl.Normalize(new Uri(authority + "/"))[..^1]);
 
     // The length to keep (the fragment cut off) when the reference is a plain root-relative URL, else -1.
     private static int Simple(string reference)

@@ -44,11 +44,11 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
             .ToList();
         using var checkSlots = new SemaphoreSlim(Math.Max(1, options.Parallelism));
 
-        void Enqueue(string url, int depth, string? referrer)
+        void Enqueue(string url, int depth, string? referrer, Uri? allowed = null)
         {
             var slot = new TaskCompletionSource<JournalPage>(TaskCreationOptions.RunContinuationsAsynchronously);
             slots.Add(slot);
-            work.Writer.TryWrite(new Work(url, depth, referrer, slot));
+            work.Writer.TryWrite(new Work(url, depth, referrer, slot, allowed));
         }
 
         void Skip(string url, string reason) => skipped[url] = new FetchOutcome(url, FetchStatus.Skipped, null, null, [], null, null, TimeSpan.Zero, reason, null);
@@ -156,7 +156,7 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
             {
                 Skip(target, "depth limit reached");
             }
-            else if (!await fetcher.IsAllowedAsync(uri, cancel).ConfigureAwait(false))
+            else if (await fetcher.RobotsAnswerAsync(uri, cancel).ConfigureAwait(false) is var robots && robots == RobotsAnswer.Excluded)
             {
                 skipped[target] = new FetchOutcome(target, FetchStatus.RobotsExcluded, null, null, [], null, null, TimeSpan.Zero, "excluded by robots.txt", null);
             }
@@ -166,7 +166,8 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
             }
             else
             {
-                Enqueue(target, depth, referrer);
+                // An allowed page is fetched without parsing its URL or asking robots.txt again.
+                Enqueue(target, depth, referrer, robots == RobotsAnswer.Allowed ? uri : null);
             }
         }
     }
@@ -199,14 +200,14 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
             return restored;
         }
 
-        var result = await fetcher.GetAsync(item.Url, cancel).ConfigureAwait(false);
+        var result = await fetcher.FetchAsync(item.Url, item.Allowed is null ? FetchRequest.Get : FetchRequest.CrawlPage(item.Allowed), cancel).ConfigureAwait(false);
         ResolvedLink[] resolved = [];
         if (result.Html is { Length: > 0 } html)
         {
             var extracted = extractedLinks ??= new List<ExtractedLink>(64);
             extracted.Clear();
             LinkExtractor.Extract(html, extracted, out var baseHref);
-            var pageUri = new Uri(result.Outcome.FinalUrl ?? item.Url);
+            var pageUri = result.FinalUri ?? new Uri(result.Outcome.FinalUrl ?? item.Url);
             resolved = resolver.Resolve(extracted, pageUri, baseHref);
             extracted.Clear();
             if (extracted.Capacity > 4096)
@@ -304,5 +305,6 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
     [ThreadStatic]
     private static List<ExtractedLink>? extractedLinks;
 
-    private sealed record Work(string Url, int Depth, string? Referrer, TaskCompletionSource<JournalPage> Slot);
+    /// <summary>A page to fetch; <paramref name="Allowed"/> is its URL already parsed and found allowed by robots.txt.</summary>
+    private sealed record Work(string Url, int Depth, string? Referrer, TaskCompletionSource<JournalPage> Slot, Uri? Allowed);
 }

@@ -1,5 +1,13 @@
 namespace GovEval.Collect.Fetching;
 
+/// <summary>What robots.txt says of a URL (see <see cref="Fetcher.RobotsAnswerAsync"/>).</summary>
+public enum RobotsAnswer
+{
+    Allowed,
+    Excluded,
+    HostFailed,
+}
+
 /// <summary>What to fetch and how: method, an optional form body, whether to follow redirects and read the body.</summary>
 public sealed record FetchRequest
 {
@@ -20,6 +28,15 @@ public sealed record FetchRequest
     public bool ReadBody { get; init; } = true;
 
     public bool CheckRobots { get; init; } = true;
+
+    /// <summary>
+    /// A GET of a page the crawler has already parsed and found allowed by robots.txt: the first hop is neither
+    /// parsed nor checked again (redirect hops still are).
+    /// </summary>
+    public static FetchRequest CrawlPage(Uri allowed) => new() { First = allowed };
+
+    /// <summary>The first URL already parsed and allowed (see <see cref="CrawlPage"/>).</summary>
+    public Uri? First { get; init; }
 
     /// <summary>Overrides the fetcher's timeout (the 15 s homepage rule uses its own).</summary>
     public TimeSpan? Timeout { get; init; }

@@ -25,6 +25,9 @@ public sealed class FetchResult
 
     public DateTimeOffset CapturedAt { get; init; }
 
+    /// <summary>The URL of the last hop, parsed (null when the fetch never reached one).</summary>
+    public Uri? FinalUri { get; init; }
+
     public bool IsHtml => Html is not null;
 
     public static IReadOnlyDictionary<string, string> EmptyHeaders { get; } = new Dictionary<string, string>();

@@ -81,12 +81,14 @@ public sealed class Fetcher : IDisposable
         {
             for (var hop = 0; ; hop++)
             {
-                if (!Uri.TryCreate(current, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                var checkedFirst = hop == 0 ? request.First : null;
+                Uri? uri = checkedFirst;
+                if (uri is null && !Uri.TryCreate(current, UriKind.Absolute, out uri) || uri!.Scheme is not ("http" or "https"))
                 {
                     return Failed(url, FetchStatus.Skipped, null, redirects, watch, $"not an http(s) URL: {current}");
                 }
 
-                if (request.CheckRobots && options.RespectRobots)
+                if (request.CheckRobots && options.RespectRobots && checkedFirst is null)
                 {
                     var verdict = await RobotsAsync(uri, cancel).ConfigureAwait(false);
                     if (verdict.Failure is { } failure)
@@ -174,6 +176,7 @@ public sealed class Fetcher : IDisposable
                     Charset = charset,
                     Protocol = exchange.Protocol,
                     CapturedAt = exchange.CapturedAt,
+                    FinalUri = uri,
                 };
             }
         }
@@ -323,7 +326,7 @@ public sealed class Fetcher : IDisposable
             {
                 if (request.Archive && options.Warc is not null)
                 {
-                    exchange.Evidence = await Archive(uri, message, response, ReadOnlyMemory<byte>.Empty, capturedAt, truncated: method != "HEAD" && declaredLength is > 0).ConfigureAwait(false);
+                    exchange.Evidence = await Archive(uri, message, response, headers, ReadOnlyMemory<byte>.Empty, capturedAt, truncated: method != "HEAD" && declaredLength is > 0).ConfigureAwait(false);
                 }
 
                 return exchange;
@@ -388,7 +391,7 @@ public sealed class Fetcher : IDisposable
 
             if (request.Archive && options.Warc is not null)
             {
-                exchange.Evidence = await Archive(uri, message, response, raw.Memory, capturedAt, truncated: false).ConfigureAwait(false);
+                exchange.Evidence = await Archive(uri, message, response, headers, raw.Memory, capturedAt, truncated: false).ConfigureAwait(false);
             }
 
             return exchange;
@@ -405,12 +408,12 @@ public sealed class Fetcher : IDisposable
         }
     }
 
-    private async ValueTask<Evidence> Archive(Uri uri, HttpRequestMessage request, HttpResponseMessage response, ReadOnlyMemory<byte> payload, DateTimeOffset capturedAt, bool truncated)
+    private async ValueTask<Evidence> Archive(Uri uri, HttpRequestMessage request, HttpResponseMessage response, IReadOnlyDictionary<string, string> headers, ReadOnlyMemory<byte> payload, DateTimeOffset capturedAt, bool truncated)
     {
         using var requestBlock = new PooledBuffer(512);
         using var head = new PooledBuffer(1024);
         HttpHeads.WriteRequest(requestBlock, request, uri);
-        HttpHeads.WriteResponse(head, response);
+        HttpHeads.WriteResponse(head, response, headers);
         return await options.Warc!.WriteExchangeAsync(uri.AbsoluteUri, null, requestBlock.Span, head.Span, payload.Span, capturedAt, truncated).ConfigureAwait(false);
     }
 
@@ -497,21 +500,29 @@ public sealed class Fetcher : IDisposable
     /// explicit exclusion or an unreachable robots.txt of a host that answers otherwise; a host that does not
     /// answer at all is left to the fetch, whose outcome then names the failure.
     /// </summary>
-    public async ValueTask<bool> IsAllowedAsync(Uri uri, CancellationToken cancel = default)
+    public async ValueTask<bool> IsAllowedAsync(Uri uri, CancellationToken cancel = default) =>
+        await RobotsAnswerAsync(uri, cancel).ConfigureAwait(false) != RobotsAnswer.Excluded;
+
+    /// <summary>
+    /// What robots.txt says of a URL: allowed (or robots not respected), excluded, or unknown because the host
+    /// did not answer for its robots.txt (the fetch of the URL then reports that failure).
+    /// </summary>
+    public async ValueTask<RobotsAnswer> RobotsAnswerAsync(Uri uri, CancellationToken cancel = default)
     {
         if (!options.RespectRobots)
         {
-            return true;
+            return RobotsAnswer.Allowed;
         }
 
         var verdict = await RobotsAsync(uri, cancel).ConfigureAwait(false);
-        return verdict.Failure is not null || verdict.Robots.IsAllowed(uri.PathAndQuery);
+        return verdict.Failure is not null ? RobotsAnswer.HostFailed
+            : verdict.Robots.IsAllowed(uri.PathAndQuery) ? RobotsAnswer.Allowed : RobotsAnswer.Excluded;
     }
 
     private Task<RobotsVerdictSource> RobotsAsync(Uri uri, CancellationToken cancel)
     {
         var origin = uri.GetLeftPart(UriPartial.Authority);
-        var lazy = robots.GetOrAdd(origin, o => new Lazy<Task<RobotsVerdictSource>>(() => LoadRobotsAsync(o)));
+        var lazy = robots.GetOrAdd(origin, static (o, fetcher) => new Lazy<Task<RobotsVerdictSource>>(() => fetcher.LoadRobotsAsync(o)), this);
         var task = lazy.Value;
         if (task.IsCompleted && (task.IsFaulted || task.Result.Retry))
         {

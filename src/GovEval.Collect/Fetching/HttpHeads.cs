@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
@@ -23,7 +24,8 @@ internal static class HttpHeads
         block.Write("\r\n"u8);
     }
 
-    public static void WriteResponse(PooledBuffer head, HttpResponseMessage response)
+    /// <summary>The status line and the headers of <see cref="Map"/> (read once for both), in the order they came.</summary>
+    public static void WriteResponse(PooledBuffer head, HttpResponseMessage response, IReadOnlyDictionary<string, string> headers)
     {
         head.Write(response.Version.Major == 2 ? "HTTP/2 "u8 : "HTTP/1.1 "u8);
         var room = head.GetMemory(12).Span;
@@ -32,12 +34,24 @@ internal static class HttpHeads
         head.Write(" "u8);
         Text(head, response.ReasonPhrase ?? "");
         head.Write("\r\n"u8);
-        Fields(head, response.Headers.NonValidated);
-        Fields(head, response.Content.Headers.NonValidated);
+        foreach (var (name, value) in headers)
+        {
+            // The payload is stored de-chunked, so a Transfer-Encoding header would misdescribe it.
+            if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            Text(head, name);
+            head.Write(": "u8);
+            Text(head, value);
+            head.Write("\r\n"u8);
+        }
+
         head.Write("\r\n"u8);
     }
 
-    /// <summary>Every response header, values of a repeated name joined with ", ".</summary>
+    /// <summary>Every response header in arrival order, values of a repeated name joined with ", ".</summary>
     public static Dictionary<string, string> Map(HttpResponseMessage response)
     {
         var headers = new Dictionary<string, string>(16, StringComparer.OrdinalIgnoreCase);
@@ -58,12 +72,6 @@ internal static class HttpHeads
     {
         foreach (var (name, values) in headers)
         {
-            // The payload is stored de-chunked, so a Transfer-Encoding header would misdescribe it.
-            if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
             Text(output, name);
             output.Write(": "u8);
             var first = true;
@@ -84,7 +92,13 @@ internal static class HttpHeads
 
     private static void Text(PooledBuffer output, string text)
     {
-        var room = output.GetMemory(Encoding.UTF8.GetMaxByteCount(text.Length)).Span;
-        output.Advance(Encoding.UTF8.GetBytes(text, room));
+        // Header text is nearly always ASCII: one vectorised copy, UTF-8 only for what is not.
+        var room = output.GetMemory(text.Length * 3).Span;
+        if (Ascii.FromUtf16(text, room, out var written) != OperationStatus.Done)
+        {
+            written = Encoding.UTF8.GetBytes(text, room);
+        }
+
+        output.Advance(written);
     }
 }

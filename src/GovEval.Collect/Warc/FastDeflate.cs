@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace GovEval.Collect.Warc;
 
@@ -43,72 +44,66 @@ internal sealed class FastDeflate
     }
 
     /// <summary>One fixed-code block; -1 when it would not fit in <paramref name="output"/> (the data does not compress).</summary>
+    /// <remarks>The hot loop reads and writes through refs: bounds checks per byte cost as much as the coding.</remarks>
     private int Fixed(ReadOnlySpan<byte> input, Span<byte> output)
     {
-        var bits = new BitWriter(output);
-        bits.Write(0b011, 3); // BFINAL = 1, BTYPE = 01 (fixed codes)
-        var end = input.Length - MinMatch;
-        var literalStart = 0;
+        ref var source = ref MemoryMarshal.GetReference(input);
+        ref var target = ref MemoryMarshal.GetReference(output);
+        ref var hashes = ref MemoryMarshal.GetArrayDataReference(table);
+        ref var literals = ref MemoryMarshal.GetArrayDataReference(FixedCodes.Literals);
+        var length = input.Length;
+        var limit = output.Length - 64;
+        var bits = new Bits();
+        bits.Add(0b011, 3); // BFINAL = 1, BTYPE = 01 (fixed codes)
         var i = 0;
-        while (i <= end)
+        var last = length - MinMatch;
+        while (i <= last)
         {
-            if (bits.Position > output.Length - 64)
+            if (bits.Written > limit)
             {
                 return -1;
             }
 
-            var sequence = BinaryPrimitives.ReadUInt32LittleEndian(input[i..]);
-            var slot = (int)((sequence * 2654435761u) >> (32 - HashBits));
-            var candidate = table[slot] - offset;
-            table[slot] = i + offset;
-            if (candidate < 0 || i - candidate > WindowSize || BinaryPrimitives.ReadUInt32LittleEndian(input[candidate..]) != sequence)
+            var sequence = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, i));
+            ref var entry = ref Unsafe.Add(ref hashes, (int)((sequence * 2654435761u) >> (32 - HashBits)));
+            var candidate = entry - offset;
+            entry = i + offset;
+            if ((uint)candidate < (uint)i && i - candidate <= WindowSize && Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, candidate)) == sequence)
             {
-                i++;
+                var match = MinMatch + Common(ref source, candidate + MinMatch, i + MinMatch, Math.Min(MaxMatch - MinMatch, length - i - MinMatch));
+                var code = FixedCodes.Lengths[match];
+                bits.Add(code & 0xFFFFFF, (int)(code >> 24));
+                bits.Flush(ref target);
+                code = FixedCodes.Distance(i - candidate);
+                bits.Add(code & 0xFFFFFF, (int)(code >> 24));
+                bits.Flush(ref target);
+                i += match;
                 continue;
             }
 
-            var length = MinMatch + Common(input[(candidate + MinMatch)..], input[(i + MinMatch)..], MaxMatch - MinMatch);
-            if (!Literals(ref bits, input[literalStart..i], output.Length))
-            {
-                return -1;
-            }
-
-            bits.Match(length, i - candidate);
-            i += length;
-            literalStart = i;
+            var literal = Unsafe.Add(ref literals, Unsafe.Add(ref source, i));
+            bits.Add(literal & 0xFFFF, (int)(literal >> 16));
+            bits.Flush(ref target);
+            i++;
         }
 
-        if (!Literals(ref bits, input[literalStart..], output.Length))
+        for (; i < length; i++)
         {
-            return -1;
+            var literal = Unsafe.Add(ref literals, Unsafe.Add(ref source, i));
+            bits.Add(literal & 0xFFFF, (int)(literal >> 16));
+            bits.Flush(ref target);
         }
 
-        bits.Write(FixedCodes.EndOfBlock, 7);
-        return bits.Finish();
+        bits.Add(FixedCodes.EndOfBlock, 7);
+        return bits.Finish(ref target);
     }
 
-    private static bool Literals(ref BitWriter bits, ReadOnlySpan<byte> literals, int capacity)
+    private static int Common(ref byte data, int a, int b, int max)
     {
-        foreach (var b in literals)
-        {
-            if (bits.Position > capacity - 16)
-            {
-                return false;
-            }
-
-            bits.Literal(b);
-        }
-
-        return true;
-    }
-
-    private static int Common(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, int max)
-    {
-        var limit = Math.Min(max, Math.Min(a.Length, b.Length));
         var n = 0;
-        while (n + 8 <= limit)
+        while (n + 8 <= max)
         {
-            var diff = BinaryPrimitives.ReadUInt64LittleEndian(a[n..]) ^ BinaryPrimitives.ReadUInt64LittleEndian(b[n..]);
+            var diff = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, a + n)) ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, b + n));
             if (diff != 0)
             {
                 return n + BitOperations.TrailingZeroCount(diff) / 8;
@@ -117,7 +112,7 @@ internal sealed class FastDeflate
             n += 8;
         }
 
-        while (n < limit && a[n] == b[n])
+        while (n < max && Unsafe.Add(ref data, a + n) == Unsafe.Add(ref data, b + n))
         {
             n++;
         }
@@ -147,55 +142,44 @@ internal sealed class FastDeflate
     }
 
     /// <summary>Deflate's bit order: least significant bit first, Huffman codes already reversed in the tables.</summary>
-    private ref struct BitWriter(Span<byte> output)
+    private struct Bits
     {
-        private readonly Span<byte> output = output;
         private ulong buffer;
         private int count;
-        private int position;
 
-        public readonly int Position => position;
+        public int Written { get; private set; }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Write(uint value, int length)
+        public void Add(uint value, int length)
         {
             buffer |= (ulong)value << count;
             count += length;
+        }
+
+        /// <summary>Moves whole 32-bit words out; after it fewer than 32 bits wait, so an Add of up to 32 bits fits.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Flush(ref byte output)
+        {
             if (count >= 32)
             {
-                BinaryPrimitives.WriteUInt32LittleEndian(output[position..], (uint)buffer);
-                position += 4;
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, Written), (uint)buffer);
+                Written += 4;
                 buffer >>= 32;
                 count -= 32;
             }
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Literal(byte value)
+        public int Finish(ref byte output)
         {
-            var code = FixedCodes.Literals[value];
-            Write(code & 0xFFFF, (int)(code >> 16));
-        }
-
-        public void Match(int length, int distance)
-        {
-            var lengthCode = FixedCodes.Lengths[length];
-            Write(lengthCode & 0xFFFFFF, (int)(lengthCode >> 24));
-            var distanceCode = FixedCodes.Distance(distance);
-            Write(distanceCode & 0xFFFFFF, (int)(distanceCode >> 24));
-        }
-
-        public int Finish()
-        {
+            Flush(ref output);
             while (count > 0)
             {
-                output[position++] = (byte)buffer;
+                Unsafe.Add(ref output, Written++) = (byte)buffer;
                 buffer >>= 8;
                 count -= 8;
             }
 
-            count = 0;
-            return position;
+            return Written;
         }
     }
 
