@@ -44,58 +44,90 @@ internal sealed class FastDeflate
     }
 
     /// <summary>One fixed-code block; -1 when it would not fit in <paramref name="output"/> (the data does not compress).</summary>
-    /// <remarks>The hot loop reads and writes through refs: bounds checks per byte cost as much as the coding.</remarks>
+    /// <remarks>
+    /// The hot loop keeps everything in locals and reads through refs: bounds checks, static-field checks and a
+    /// bit writer kept in memory each cost as much per byte as the coding itself.
+    /// </remarks>
     private int Fixed(ReadOnlySpan<byte> input, Span<byte> output)
     {
         ref var source = ref MemoryMarshal.GetReference(input);
         ref var target = ref MemoryMarshal.GetReference(output);
         ref var hashes = ref MemoryMarshal.GetArrayDataReference(table);
         ref var literals = ref MemoryMarshal.GetArrayDataReference(FixedCodes.Literals);
+        ref var lengths = ref MemoryMarshal.GetArrayDataReference(FixedCodes.Lengths);
+        var distances = FixedCodes.Distances;
+        var start = offset;
         var length = input.Length;
         var limit = output.Length - 64;
-        var bits = new Bits();
-        bits.Add(0b011, 3); // BFINAL = 1, BTYPE = 01 (fixed codes)
+        ulong buffer = 0b011; // BFINAL = 1, BTYPE = 01 (fixed codes)
+        var count = 3;
+        var written = 0;
         var i = 0;
         var last = length - MinMatch;
         while (i <= last)
         {
-            if (bits.Written > limit)
+            if (written > limit)
             {
                 return -1;
             }
 
             var sequence = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, i));
             ref var entry = ref Unsafe.Add(ref hashes, (int)((sequence * 2654435761u) >> (32 - HashBits)));
-            var candidate = entry - offset;
-            entry = i + offset;
+            var candidate = entry - start;
+            entry = i + start;
+            uint code;
             if ((uint)candidate < (uint)i && i - candidate <= WindowSize && Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref source, candidate)) == sequence)
             {
                 var match = MinMatch + Common(ref source, candidate + MinMatch, i + MinMatch, Math.Min(MaxMatch - MinMatch, length - i - MinMatch));
-                var code = FixedCodes.Lengths[match];
-                bits.Add(code & 0xFFFFFF, (int)(code >> 24));
-                bits.Flush(ref target);
-                code = FixedCodes.Distance(i - candidate);
-                bits.Add(code & 0xFFFFFF, (int)(code >> 24));
-                bits.Flush(ref target);
+                code = Unsafe.Add(ref lengths, match);
+                buffer |= (ulong)(code & 0xFFFFFF) << count;
+                count += (int)(code >> 24);
+                code = distances.Code(i - candidate);
+                buffer |= (ulong)(code & 0xFFFFFF) << count;
+                count += (int)(code >> 24);
                 i += match;
-                continue;
+            }
+            else
+            {
+                code = Unsafe.Add(ref literals, Unsafe.Add(ref source, i));
+                buffer |= (ulong)(code & 0xFFFF) << count;
+                count += (int)(code >> 16);
+                i++;
             }
 
-            var literal = Unsafe.Add(ref literals, Unsafe.Add(ref source, i));
-            bits.Add(literal & 0xFFFF, (int)(literal >> 16));
-            bits.Flush(ref target);
-            i++;
+            // At most 31 bits were added to fewer than 32: one word out keeps the buffer under 32 bits.
+            if (count >= 32)
+            {
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, written), (uint)buffer);
+                written += 4;
+                buffer >>= 32;
+                count -= 32;
+            }
         }
 
         for (; i < length; i++)
         {
-            var literal = Unsafe.Add(ref literals, Unsafe.Add(ref source, i));
-            bits.Add(literal & 0xFFFF, (int)(literal >> 16));
-            bits.Flush(ref target);
+            var code = Unsafe.Add(ref literals, Unsafe.Add(ref source, i));
+            buffer |= (ulong)(code & 0xFFFF) << count;
+            count += (int)(code >> 16);
+            if (count >= 32)
+            {
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, written), (uint)buffer);
+                written += 4;
+                buffer >>= 32;
+                count -= 32;
+            }
         }
 
-        bits.Add(FixedCodes.EndOfBlock, 7);
-        return bits.Finish(ref target);
+        count += 7; // end of block: seven zero bits
+        while (count > 0)
+        {
+            Unsafe.Add(ref target, written++) = (byte)buffer;
+            buffer >>= 8;
+            count -= 8;
+        }
+
+        return written;
     }
 
     private static int Common(ref byte data, int a, int b, int max)
@@ -141,48 +173,6 @@ internal sealed class FastDeflate
         return o;
     }
 
-    /// <summary>Deflate's bit order: least significant bit first, Huffman codes already reversed in the tables.</summary>
-    private struct Bits
-    {
-        private ulong buffer;
-        private int count;
-
-        public int Written { get; private set; }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Add(uint value, int length)
-        {
-            buffer |= (ulong)value << count;
-            count += length;
-        }
-
-        /// <summary>Moves whole 32-bit words out; after it fewer than 32 bits wait, so an Add of up to 32 bits fits.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Flush(ref byte output)
-        {
-            if (count >= 32)
-            {
-                Unsafe.WriteUnaligned(ref Unsafe.Add(ref output, Written), (uint)buffer);
-                Written += 4;
-                buffer >>= 32;
-                count -= 32;
-            }
-        }
-
-        public int Finish(ref byte output)
-        {
-            Flush(ref output);
-            while (count > 0)
-            {
-                Unsafe.Add(ref output, Written++) = (byte)buffer;
-                buffer >>= 8;
-                count -= 8;
-            }
-
-            return Written;
-        }
-    }
-
     /// <summary>
     /// The fixed Huffman codes of RFC 1951 3.2.6, bit-reversed for writing, each with its extra bits folded in:
     /// low 24 bits the value to write, high 8 bits how many bits it has.
@@ -199,18 +189,7 @@ internal sealed class FastDeflate
 
         public static readonly uint[] Literals = BuildLiterals();
         public static readonly uint[] Lengths = BuildLengths();
-        private static readonly uint[] Distances = BuildDistances();
-        private static readonly byte[] DistanceCodeSmall = BuildDistanceCodes(small: true);
-        private static readonly byte[] DistanceCodeLarge = BuildDistanceCodes(small: false);
-
-        public static uint Distance(int distance)
-        {
-            var code = distance <= 256 ? DistanceCodeSmall[distance - 1] : DistanceCodeLarge[(distance - 1) >> 7];
-            var extra = DistanceExtra[code];
-            var bits = Distances[code];
-            var value = (bits & 0xFFFF) | ((uint)(distance - DistanceBase[code]) << 5);
-            return value | ((uint)(5 + extra) << 24);
-        }
+        public static readonly DistanceCodes Distances = new();
 
         private static uint Reverse(int code, int length)
         {
@@ -257,33 +236,49 @@ internal sealed class FastDeflate
             return table;
         }
 
-        private static uint[] BuildDistances()
+
+        /// <summary>Distance codes (5 bits, reversed) with their extra bits; an instance, so lookups need no static checks.</summary>
+        public sealed class DistanceCodes
         {
-            var table = new uint[30];
-            for (var code = 0; code < 30; code++)
+            private readonly uint[] small = new uint[257];
+            private readonly byte[] large = new byte[256];
+            private readonly uint[] reversed = new uint[30];
+            private readonly int[] bases = DistanceBase;
+            private readonly int[] extras = DistanceExtra;
+
+            public DistanceCodes()
             {
-                table[code] = Reverse(code, 5);
+                for (var code = 0; code < 30; code++)
+                {
+                    reversed[code] = Reverse(code, 5);
+                }
+
+                for (var i = 0; i < 256; i++)
+                {
+                    large[i] = (byte)Of((i << 7) + 1);
+                }
+
+                for (var distance = 1; distance <= 256; distance++)
+                {
+                    small[distance] = Large(distance, Of(distance));
+                }
             }
 
-            return table;
-        }
+            public uint Code(int distance) => distance <= 256 ? small[distance] : Large(distance, large[(distance - 1) >> 7]);
 
-        private static byte[] BuildDistanceCodes(bool small)
-        {
-            var table = new byte[256];
-            for (var i = 0; i < table.Length; i++)
+            private uint Large(int distance, int code) =>
+                reversed[code] | ((uint)(distance - bases[code]) << 5) | ((uint)(5 + extras[code]) << 24);
+
+            private static int Of(int distance)
             {
-                var distance = small ? i + 1 : (i << 7) + 1;
                 var code = DistanceBase.Length - 1;
                 while (DistanceBase[code] > distance)
                 {
                     code--;
                 }
 
-                table[i] = (byte)code;
+                return code;
             }
-
-            return table;
         }
     }
 }
