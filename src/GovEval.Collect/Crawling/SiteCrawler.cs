@@ -71,13 +71,18 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
                 }
 
                 pages.Add(entry);
-                var pageUri = home;
-                if (page.Outcome.FinalUrl is { } finalUrl && Uri.TryCreate(finalUrl, UriKind.Absolute, out var final))
+                var pageUrl = home.AbsoluteUri;
+                if (page.Outcome.FinalUrl is { } finalUrl)
                 {
-                    var normalizedFinal = CrawlUrl.Normalize(final);
-                    crawled.TryAdd(normalizedFinal, page.Outcome);
-                    known.Add(normalizedFinal);
-                    pageUri = final;
+                    // Only a redirect's target is new: most pages end where they were asked for (already normalised).
+                    if (!string.Equals(finalUrl, entry.Requested, StringComparison.Ordinal) && Uri.TryCreate(finalUrl, UriKind.Absolute, out var final))
+                    {
+                        var normalizedFinal = CrawlUrl.Normalize(final);
+                        crawled.TryAdd(normalizedFinal, page.Outcome);
+                        known.Add(normalizedFinal);
+                    }
+
+                    pageUrl = finalUrl;
                 }
 
                 var resolved = entry.Links;
@@ -100,7 +105,7 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
                     switch (link.Role)
                     {
                         case LinkRole.Page:
-                            await Discover(link.Target, page.Depth + 1, entry.Requested, pageUri).ConfigureAwait(false);
+                            await Discover(link.Target, page.Depth + 1, entry.Requested, pageUrl).ConfigureAwait(false);
                             break;
                         case LinkRole.Check when options.CheckLinks:
                             checks[link.Target] = CheckAsync(link.Target, journal, checkSlots, cancel);
@@ -145,9 +150,12 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
             FetchedPages = fetched,
         };
 
-        async ValueTask Discover(string target, int depth, string? referrer, Uri? referrerUri)
+        async ValueTask Discover(string target, int depth, string? referrer, string? referrerUrl)
         {
             var uri = new Uri(target);
+
+            // The trap rules compare with the linking page only for URLs with a query.
+            var referrerUri = referrerUrl is not null && uri.Query.Length > 1 && Uri.TryCreate(referrerUrl, UriKind.Absolute, out var from) ? from : null;
             if (traps.Check(uri, referrerUri) is { } trap)
             {
                 Skip(target, $"trap: {trap}");
