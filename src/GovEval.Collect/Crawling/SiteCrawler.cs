@@ -262,23 +262,53 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
         Dictionary<string, FetchOutcome> checkedOutcomes, Dictionary<string, FetchOutcome> skipped)
     {
         var observations = new List<LinkObservation>(pages.Sum(p => p.Links.Length));
-        var onPage = new HashSet<(string, LinkSource)>();
+
+        // The committer made every occurrence of a target one shared string, so a target's outcome is found once
+        // and then by reference, not by hashing the URL into three maps for each of its links.
+        var outcomes = new Dictionary<string, FetchOutcome?>(ReferenceEqualityComparer.Instance);
+        var seen = new HashSet<(string, LinkSource)>();
         foreach (var entry in pages)
         {
-            onPage.Clear();
-            foreach (var link in entry.Links)
+            var links = entry.Links;
+            var many = links.Length > MaxScannedLinks;
+            seen.Clear();
+            for (var k = 0; k < links.Length; k++)
             {
-                if (!onPage.Add((link.Target, link.Source)))
+                var link = links[k];
+                if (many ? !seen.Add((link.Target, link.Source)) : SeenEarlierOnPage(links, k))
                 {
                     continue;
                 }
 
-                var outcome = crawled.GetValueOrDefault(link.Target) ?? checkedOutcomes.GetValueOrDefault(link.Target) ?? skipped.GetValueOrDefault(link.Target);
+                if (!outcomes.TryGetValue(link.Target, out var outcome))
+                {
+                    outcome = crawled.GetValueOrDefault(link.Target) ?? checkedOutcomes.GetValueOrDefault(link.Target) ?? skipped.GetValueOrDefault(link.Target);
+                    outcomes[link.Target] = outcome;
+                }
+
                 observations.Add(new LinkObservation(entry.Requested, link.Target, link.Source, link.Text, link.Internal, outcome));
             }
         }
 
         return observations;
+    }
+
+    // One observation per target and source on a page. Most pages have a few dozen links, where a scan beats
+    // hashing every URL; pages with more use a set.
+    private const int MaxScannedLinks = 64;
+
+    private static bool SeenEarlierOnPage(ResolvedLink[] links, int k)
+    {
+        var link = links[k];
+        for (var j = 0; j < k; j++)
+        {
+            if (links[j].Source == link.Source && string.Equals(links[j].Target, link.Target, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<NotMeasured> NotMeasured(List<JournalPage> pages)
