@@ -124,6 +124,30 @@ public sealed class WarcTests(LiveSandbox live)
         }
     }
 
+    [Fact]
+    public async Task Disposing_writes_what_was_handed_over_and_refuses_more()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"warc-{Guid.NewGuid():N}");
+        try
+        {
+            var warc = new WarcWriter(directory);
+            var pending = Enumerable.Range(0, 200).Select(i => warc.WriteExchangeAsync($"http://a.gov.cn/{i}.html", null,
+                "GET / HTTP/1.1\r\n\r\n"u8.ToArray(), "HTTP/1.1 200 OK\r\n\r\n"u8.ToArray(), new byte[1000 + i], DateTimeOffset.UnixEpoch).AsTask()).ToList();
+            warc.Dispose();
+
+            // Every exchange handed over before Dispose is on disk and its evidence returned, none is lost.
+            Assert.All(pending, t => Assert.True(t.IsCompletedSuccessfully));
+            var evidence = await Task.WhenAll(pending);
+            var responses = Directory.GetFiles(directory).SelectMany(WarcReader.ReadAll).Where(r => r.Type == "response").ToList();
+            Assert.Equal(evidence.Select(e => e.Record).Order(), responses.Select(r => r.RecordId).Order());
+            Assert.Throws<ObjectDisposedException>(() => warc.WriteExchange("http://a.gov.cn/late.html", null, [], [], [], DateTimeOffset.UnixEpoch));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static byte[] Inflate(byte[] data)
     {
         using var output = new MemoryStream();

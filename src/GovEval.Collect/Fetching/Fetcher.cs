@@ -414,7 +414,7 @@ public sealed class Fetcher : IDisposable
         using var head = new PooledBuffer(1024);
         HttpHeads.WriteRequest(requestBlock, request, uri);
         HttpHeads.WriteResponse(head, response, headers);
-        return await options.Warc!.WriteExchangeAsync(uri.AbsoluteUri, null, requestBlock.Span, head.Span, payload.Span, capturedAt, truncated).ConfigureAwait(false);
+        return await options.Warc!.WriteExchangeAsync(uri.AbsoluteUri, null, requestBlock.Memory, head.Memory, payload, capturedAt, truncated).ConfigureAwait(false);
     }
 
     private TimeSpan? RetryAfter(HttpResponseMessage response)
