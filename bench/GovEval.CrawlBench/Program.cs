@@ -18,8 +18,13 @@ if (args.Length >= 2 && args[0] == "generate")
 
 if (args.Length >= 3 && args[0] == "crawl")
 {
-    // As the CLI does: the methods a crawl compiles are compiled on the spare core from the second run on.
-    GovEval.Core.JitProfile.Start("crawlbench", Environment.GetEnvironmentVariable("GOVEVAL_JIT_PROFILE"));
+    // As the CLI does (GovEval.Cli.JitProfile): what a crawl compiles is compiled on the spare core from the second run on.
+    if (Environment.GetEnvironmentVariable("GOVEVAL_JIT_PROFILE") is { } jitProfile)
+    {
+        Directory.CreateDirectory(jitProfile);
+        System.Runtime.ProfileOptimization.SetProfileRoot(jitProfile);
+        System.Runtime.ProfileOptimization.StartProfile("crawlbench.jitprofile");
+    }
 
     var parallelism = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 64;
     var maxPages = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 100_000;
@@ -51,7 +56,6 @@ if (args.Length >= 3 && args[0] == "crawl")
     var seconds = watch.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"goveval: pages={result.Pages.Count} ok={ok} links={result.Links.Count} broken-targets={faults} seconds={seconds:F2} pages/s={result.Pages.Count / seconds:F0} cpu-ms/page={cpuUsed.TotalMilliseconds / result.Pages.Count:F3} warc-files={warc.Files.Count} gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)} gc-pause-ms={GC.GetTotalPauseDuration().TotalMilliseconds:F0} allocated-mb={GC.GetTotalAllocatedBytes() / 1048576}"));
-    Console.WriteLine($"  threads: pool={ThreadPool.ThreadCount} process={Process.GetCurrentProcess().Threads.Count} completed-work-items={ThreadPool.CompletedWorkItemCount}");
     foreach (var kind in new[] { GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background })
     {
         var info = GC.GetGCMemoryInfo(kind);

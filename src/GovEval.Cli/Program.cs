@@ -1,5 +1,4 @@
 using GovEval.Cli;
-using GovEval.Core;
 
 JitProfile.Start(args.Length > 0 ? args[0] : "help");
 return await CommandLine.RunAsync(args, Console.Out, Console.Error);

@@ -12,140 +12,116 @@ public sealed class WarcTests(LiveSandbox live)
     [Fact]
     public async Task Fetched_pages_round_trip_and_their_digests_verify()
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"warc-{Guid.NewGuid():N}");
-        try
+        using var folder = new TempFolder();
+        var directory = folder.Path;
+        var site = live.Sites(s => s.Https == Sandbox.Sites.HttpsMode.Good).First();
+        Evidence evidence;
+        byte[] body;
+        WarcPosition position;
+        using (var warc = new WarcWriter(directory))
+        using (var fetcher = live.Fetcher(o => new Fetching.FetchOptions { ConnectTo = o.ConnectTo, ExtraRootsPem = o.ExtraRootsPem, Politeness = false, Warc = warc }))
         {
-            var site = live.Sites(s => s.Https == Sandbox.Sites.HttpsMode.Good).First();
-            Evidence evidence;
-            byte[] body;
-            WarcPosition position;
-            using (var warc = new WarcWriter(directory))
-            using (var fetcher = live.Fetcher(o => new Fetching.FetchOptions { ConnectTo = o.ConnectTo, ExtraRootsPem = o.ExtraRootsPem, Politeness = false, Warc = warc }))
-            {
-                var result = await fetcher.GetAsync(site.Url("/"));
-                Assert.Equal(FetchStatus.Ok, result.Outcome.Status);
-                evidence = result.Outcome.Evidence!;
-                body = result.Body.ToArray();
-                position = warc.PositionOf(evidence.Record)!;
-            }
-
-            var file = Path.Combine(directory, evidence.Warc);
-            var records = WarcReader.ReadAll(file).ToList();
-            Assert.Equal("warcinfo", records[0].Type);
-            Assert.Contains(records, r => r.Type == "request");
-            var response = WarcReader.Find(directory, evidence.Record)!;
-            Assert.Equal("response", response.Type);
-            Assert.Equal(200, response.HttpStatus);
-            Assert.Equal(evidence.Sha256, Convert.ToHexStringLower(SHA256.HashData(response.Payload.Span)));
-            Assert.Equal("sha256:" + Base32.Encode(SHA256.HashData(response.Payload.Span)), response["WARC-Payload-Digest"]);
-            Assert.Equal("sha256:" + Base32.Encode(SHA256.HashData(response.Block)), response["WARC-Block-Digest"]);
-            Assert.StartsWith("urn:uuid:", response.RecordId);
-            Assert.NotNull(response["WARC-Date"]);
-            Assert.Equal(site.Url("/"), response.TargetUri);
-
-            // The payload is stored as sent (maybe compressed); decoded it is the page we read.
-            var encoding = response.HttpHead.Contains("Content-Encoding: gzip", StringComparison.OrdinalIgnoreCase);
-            var payload = encoding ? Inflate(response.Payload.ToArray()) : response.Payload.ToArray();
-            Assert.Equal(body, payload);
-
-            // Each record is its own gzip member: a reader can start at the response's offset.
-            Assert.Equal(evidence.Record, WarcReader.ReadAt(file, position.Offset)!.RecordId);
+            var result = await fetcher.GetAsync(site.Url("/"));
+            Assert.Equal(FetchStatus.Ok, result.Outcome.Status);
+            evidence = result.Outcome.Evidence!;
+            body = result.Body.ToArray();
+            position = warc.PositionOf(evidence.Record)!;
         }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+
+        var file = Path.Combine(directory, evidence.Warc);
+        var records = WarcReader.ReadAll(file).ToList();
+        Assert.Equal("warcinfo", records[0].Type);
+        Assert.Contains(records, r => r.Type == "request");
+        var response = WarcReader.Find(directory, evidence.Record)!;
+        Assert.Equal("response", response.Type);
+        Assert.Equal(200, response.HttpStatus);
+        Assert.Equal(evidence.Sha256, Convert.ToHexStringLower(SHA256.HashData(response.Payload.Span)));
+        Assert.Equal("sha256:" + Base32.Encode(SHA256.HashData(response.Payload.Span)), response["WARC-Payload-Digest"]);
+        Assert.Equal("sha256:" + Base32.Encode(SHA256.HashData(response.Block)), response["WARC-Block-Digest"]);
+        Assert.StartsWith("urn:uuid:", response.RecordId);
+        Assert.NotNull(response["WARC-Date"]);
+        Assert.Equal(site.Url("/"), response.TargetUri);
+
+        // The payload is stored as sent (maybe compressed); decoded it is the page we read.
+        var encoding = response.HttpHead.Contains("Content-Encoding: gzip", StringComparison.OrdinalIgnoreCase);
+        var payload = encoding ? Inflate(response.Payload.ToArray()) : response.Payload.ToArray();
+        Assert.Equal(body, payload);
+
+        // Each record is its own gzip member: a reader can start at the response's offset.
+        Assert.Equal(evidence.Record, WarcReader.ReadAt(file, position.Offset)!.RecordId);
     }
 
     [Fact]
     public void Files_rotate_by_size_and_concurrent_writers_interleave_whole_records()
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"warc-{Guid.NewGuid():N}");
-        try
+        using var folder = new TempFolder();
+        var directory = folder.Path;
+        using (var warc = new WarcWriter(directory, maxFileBytes: 64 * 1024))
         {
-            using (var warc = new WarcWriter(directory, maxFileBytes: 64 * 1024))
+            Parallel.For(0, 200, i =>
             {
-                Parallel.For(0, 200, i =>
-                {
-                    var payload = RandomNumberGenerator.GetBytes(2000);
-                    warc.WriteExchange($"http://a.gov.cn/{i}.html", null, "GET / HTTP/1.1\r\n\r\n"u8, "HTTP/1.1 200 OK\r\nContent-Length: 2000\r\n\r\n"u8, payload, DateTimeOffset.UnixEpoch);
-                });
-                Assert.True(warc.Files.Count > 2);
-            }
+                var payload = RandomNumberGenerator.GetBytes(2000);
+                warc.WriteExchange($"http://a.gov.cn/{i}.html", null, "GET / HTTP/1.1\r\n\r\n"u8, "HTTP/1.1 200 OK\r\nContent-Length: 2000\r\n\r\n"u8, payload, DateTimeOffset.UnixEpoch);
+            });
+            Assert.True(warc.Files.Count > 2);
+        }
 
-            var responses = Directory.GetFiles(directory).SelectMany(WarcReader.ReadAll).Where(r => r.Type == "response").ToList();
-            Assert.Equal(200, responses.Count);
-            Assert.All(responses, r => Assert.Equal("sha256:" + Base32.Encode(SHA256.HashData(r.Block)), r["WARC-Block-Digest"]));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        var responses = Directory.GetFiles(directory).SelectMany(WarcReader.ReadAll).Where(r => r.Type == "response").ToList();
+        Assert.Equal(200, responses.Count);
+        Assert.All(responses, r => Assert.Equal("sha256:" + Base32.Encode(SHA256.HashData(r.Block)), r["WARC-Block-Digest"]));
     }
 
     [Fact]
     public async Task Concurrent_async_writers_get_evidence_that_points_at_their_own_records()
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"warc-{Guid.NewGuid():N}");
-        try
+        using var folder = new TempFolder();
+        var directory = folder.Path;
+        var evidence = new Evidence[300];
+        var payloads = new byte[300][];
+        using (var warc = new WarcWriter(directory, maxFileBytes: 64 * 1024))
         {
-            var evidence = new Evidence[300];
-            var payloads = new byte[300][];
-            using (var warc = new WarcWriter(directory, maxFileBytes: 64 * 1024))
+            await Parallel.ForAsync(0, 300, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
             {
-                await Parallel.ForAsync(0, 300, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
-                {
-                    payloads[i] = RandomNumberGenerator.GetBytes(500 + i * 7);
-                    evidence[i] = await warc.WriteExchangeAsync($"http://a.gov.cn/{i}.html", null, "GET / HTTP/1.1\r\n\r\n"u8.ToArray(), "HTTP/1.1 200 OK\r\n\r\n"u8.ToArray(), payloads[i], DateTimeOffset.UnixEpoch);
-                    var position = warc.PositionOf(evidence[i].Record);
-                    Assert.NotNull(position);
-                    Assert.Equal(evidence[i].Warc, position.File);
-                });
-                Assert.True(warc.Files.Count > 2);
+                payloads[i] = RandomNumberGenerator.GetBytes(500 + i * 7);
+                evidence[i] = await warc.WriteExchangeAsync($"http://a.gov.cn/{i}.html", null, "GET / HTTP/1.1\r\n\r\n"u8.ToArray(), "HTTP/1.1 200 OK\r\n\r\n"u8.ToArray(), payloads[i], DateTimeOffset.UnixEpoch);
+                var position = warc.PositionOf(evidence[i].Record);
+                Assert.NotNull(position);
+                Assert.Equal(evidence[i].Warc, position.File);
+            });
+            Assert.True(warc.Files.Count > 2);
 
-                for (var i = 0; i < 300; i++)
-                {
-                    var position = warc.PositionOf(evidence[i].Record)!;
-                    var record = WarcReader.ReadAt(Path.Combine(directory, position.File), position.Offset)!;
-                    Assert.Equal(evidence[i].Record, record["WARC-Record-ID"]!.Trim('<', '>'));
-                    Assert.Equal($"http://a.gov.cn/{i}.html", record["WARC-Target-URI"]);
-                    Assert.Equal(payloads[i], record.Payload.ToArray());
-                    Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(payloads[i])), evidence[i].Sha256);
-                }
+            for (var i = 0; i < 300; i++)
+            {
+                var position = warc.PositionOf(evidence[i].Record)!;
+                var record = WarcReader.ReadAt(Path.Combine(directory, position.File), position.Offset)!;
+                Assert.Equal(evidence[i].Record, record["WARC-Record-ID"]!.Trim('<', '>'));
+                Assert.Equal($"http://a.gov.cn/{i}.html", record["WARC-Target-URI"]);
+                Assert.Equal(payloads[i], record.Payload.ToArray());
+                Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(payloads[i])), evidence[i].Sha256);
             }
+        }
 
-            var all = Directory.GetFiles(directory).SelectMany(WarcReader.ReadAll).ToList();
-            Assert.Equal(300, all.Count(r => r.Type == "response"));
-            Assert.Equal(300, all.Count(r => r.Type == "request"));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        var all = Directory.GetFiles(directory).SelectMany(WarcReader.ReadAll).ToList();
+        Assert.Equal(300, all.Count(r => r.Type == "response"));
+        Assert.Equal(300, all.Count(r => r.Type == "request"));
     }
 
     [Fact]
     public async Task Disposing_writes_what_was_handed_over_and_refuses_more()
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"warc-{Guid.NewGuid():N}");
-        try
-        {
-            var warc = new WarcWriter(directory);
-            var pending = Enumerable.Range(0, 200).Select(i => warc.WriteExchangeAsync($"http://a.gov.cn/{i}.html", null,
-                "GET / HTTP/1.1\r\n\r\n"u8.ToArray(), "HTTP/1.1 200 OK\r\n\r\n"u8.ToArray(), new byte[1000 + i], DateTimeOffset.UnixEpoch).AsTask()).ToList();
-            warc.Dispose();
+        using var folder = new TempFolder();
+        var directory = folder.Path;
+        var warc = new WarcWriter(directory);
+        var pending = Enumerable.Range(0, 200).Select(i => warc.WriteExchangeAsync($"http://a.gov.cn/{i}.html", null,
+            "GET / HTTP/1.1\r\n\r\n"u8.ToArray(), "HTTP/1.1 200 OK\r\n\r\n"u8.ToArray(), new byte[1000 + i], DateTimeOffset.UnixEpoch).AsTask()).ToList();
+        warc.Dispose();
 
-            // Every exchange handed over before Dispose is on disk and its evidence returned, none is lost.
-            Assert.All(pending, t => Assert.True(t.IsCompletedSuccessfully));
-            var evidence = await Task.WhenAll(pending);
-            var responses = Directory.GetFiles(directory).SelectMany(WarcReader.ReadAll).Where(r => r.Type == "response").ToList();
-            Assert.Equal(evidence.Select(e => e.Record).Order(), responses.Select(r => r.RecordId).Order());
-            Assert.Throws<ObjectDisposedException>(() => warc.WriteExchange("http://a.gov.cn/late.html", null, [], [], [], DateTimeOffset.UnixEpoch));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        // Every exchange handed over before Dispose is on disk and its evidence returned, none is lost.
+        Assert.All(pending, t => Assert.True(t.IsCompletedSuccessfully));
+        var evidence = await Task.WhenAll(pending);
+        var responses = Directory.GetFiles(directory).SelectMany(WarcReader.ReadAll).Where(r => r.Type == "response").ToList();
+        Assert.Equal(evidence.Select(e => e.Record).Order(), responses.Select(r => r.RecordId).Order());
+        Assert.Throws<ObjectDisposedException>(() => warc.WriteExchange("http://a.gov.cn/late.html", null, [], [], [], DateTimeOffset.UnixEpoch));
     }
 
     private static byte[] Inflate(byte[] data)

@@ -85,14 +85,14 @@ internal ref struct HtmlTagReader
             }
 
             var c = At(position + 1);
-            if (IsAsciiLetter(c))
+            if (char.IsAsciiLetter(c))
             {
                 return StartTag();
             }
 
             switch (c)
             {
-                case '/' when IsAsciiLetter(At(position + 2)):
+                case '/' when char.IsAsciiLetter(At(position + 2)):
                     return EndTag();
                 case '/' when At(position + 2) == '>':
                     position += 3;
@@ -449,7 +449,5 @@ internal ref struct HtmlTagReader
 
     private readonly char At(int p) => p < html.Length ? html[p] : '\0';
 
-    private static bool IsAsciiLetter(char c) => char.IsAsciiLetter(c);
-
-    internal static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r';
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r';
 }

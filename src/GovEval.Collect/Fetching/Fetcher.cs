@@ -496,14 +496,6 @@ public sealed class Fetcher : IDisposable
     }
 
     /// <summary>
-    /// Whether robots.txt lets us fetch the URL (always true when robots are not respected). False only for an
-    /// explicit exclusion or an unreachable robots.txt of a host that answers otherwise; a host that does not
-    /// answer at all is left to the fetch, whose outcome then names the failure.
-    /// </summary>
-    public async ValueTask<bool> IsAllowedAsync(Uri uri, CancellationToken cancel = default) =>
-        await RobotsAnswerAsync(uri, cancel).ConfigureAwait(false) != RobotsAnswer.Excluded;
-
-    /// <summary>
     /// What robots.txt says of a URL: allowed (or robots not respected), excluded, or unknown because the host
     /// did not answer for its robots.txt (the fetch of the URL then reports that failure).
     /// </summary>

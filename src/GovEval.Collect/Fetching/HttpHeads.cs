@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text;
 
 namespace GovEval.Collect.Fetching;
 
@@ -14,11 +12,11 @@ internal static class HttpHeads
 {
     public static void WriteRequest(PooledBuffer block, HttpRequestMessage request, Uri uri)
     {
-        Text(block, request.Method.Method);
+        block.WriteText(request.Method.Method);
         block.Write(" "u8);
-        Text(block, uri.PathAndQuery);
+        block.WriteText(uri.PathAndQuery);
         block.Write(" HTTP/1.1\r\nHost: "u8);
-        Text(block, uri.Authority);
+        block.WriteText(uri.Authority);
         block.Write("\r\n"u8);
         Fields(block, request.Headers.NonValidated);
         block.Write("\r\n"u8);
@@ -32,7 +30,7 @@ internal static class HttpHeads
         ((int)response.StatusCode).TryFormat(room, out var written, provider: CultureInfo.InvariantCulture);
         head.Advance(written);
         head.Write(" "u8);
-        Text(head, response.ReasonPhrase ?? "");
+        head.WriteText(response.ReasonPhrase ?? "");
         head.Write("\r\n"u8);
         foreach (var (name, value) in headers)
         {
@@ -42,9 +40,9 @@ internal static class HttpHeads
                 continue;
             }
 
-            Text(head, name);
+            head.WriteText(name);
             head.Write(": "u8);
-            Text(head, value);
+            head.WriteText(value);
             head.Write("\r\n"u8);
         }
 
@@ -72,7 +70,7 @@ internal static class HttpHeads
     {
         foreach (var (name, values) in headers)
         {
-            Text(output, name);
+            output.WriteText(name);
             output.Write(": "u8);
             var first = true;
             foreach (var value in values)
@@ -82,23 +80,11 @@ internal static class HttpHeads
                     output.Write(", "u8);
                 }
 
-                Text(output, value);
+                output.WriteText(value);
                 first = false;
             }
 
             output.Write("\r\n"u8);
         }
-    }
-
-    private static void Text(PooledBuffer output, string text)
-    {
-        // Header text is nearly always ASCII: one vectorised copy, UTF-8 only for what is not.
-        var room = output.GetMemory(text.Length * 3).Span;
-        if (Ascii.FromUtf16(text, room, out var written) != OperationStatus.Done)
-        {
-            written = Encoding.UTF8.GetBytes(text, room);
-        }
-
-        output.Advance(written);
     }
 }

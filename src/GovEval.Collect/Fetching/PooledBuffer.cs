@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace GovEval.Collect.Fetching;
 
@@ -41,6 +42,18 @@ internal sealed class PooledBuffer : IDisposable
     {
         bytes.CopyTo(GetMemory(bytes.Length).Span);
         Length += bytes.Length;
+    }
+
+    /// <summary>Appends text as UTF-8; header text is nearly always ASCII, so that is one vectorised copy.</summary>
+    public void WriteText(string text)
+    {
+        var room = GetMemory(text.Length * 3).Span;
+        if (Ascii.FromUtf16(text, room, out var written) != OperationStatus.Done)
+        {
+            written = Encoding.UTF8.GetBytes(text, room);
+        }
+
+        Length += written;
     }
 
     public byte[] ToArray() => Span.ToArray();

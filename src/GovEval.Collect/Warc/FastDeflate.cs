@@ -179,8 +179,6 @@ internal sealed class FastDeflate
     /// </summary>
     private static class FixedCodes
     {
-        public const uint EndOfBlock = 0; // code 256: seven zero bits
-
         // Static fields initialise in order: the RFC's base and extra-bit tables come before the tables built from them.
         private static readonly int[] LengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
         private static readonly int[] LengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using GovEval.Collect.Fetching;
 
 namespace GovEval.Collect.Warc;
@@ -26,16 +25,16 @@ internal static class RecordHeader
 
     public static void Field(PooledBuffer header, string name, string value, bool angled = false)
     {
-        Text(header, name);
+        header.WriteText(name);
         header.Write(angled ? ": <"u8 : ": "u8);
-        Text(header, value);
+        header.WriteText(value);
         header.Write(angled ? ">\r\n"u8 : "\r\n"u8);
     }
 
     /// <summary>A digest field: "sha256:" and the base32 of the hash, as WARC readers expect.</summary>
     public static void Digest(PooledBuffer header, string name, ReadOnlySpan<byte> sha256)
     {
-        Text(header, name);
+        header.WriteText(name);
         header.Write(": sha256:"u8);
         var room = header.GetMemory(Base32.EncodedLength(sha256.Length)).Span;
         header.Advance(Base32.Encode(sha256, room));
@@ -50,11 +49,5 @@ internal static class RecordHeader
         length.TryFormat(room, out var written, provider: CultureInfo.InvariantCulture);
         header.Advance(written);
         header.Write("\r\n\r\n"u8);
-    }
-
-    private static void Text(PooledBuffer header, string text)
-    {
-        var room = header.GetMemory(Encoding.UTF8.GetMaxByteCount(text.Length)).Span;
-        header.Advance(Encoding.UTF8.GetBytes(text, room));
     }
 }

@@ -3,8 +3,8 @@ using System.IO.Hashing;
 namespace GovEval.Collect.Warc;
 
 /// <summary>
-/// Writes a gzip member whose deflate data are stored blocks: for small records (WARC request records of a few
-/// hundred bytes) compressing saves nothing, while running a deflate stream costs more than the record.
+/// Writes a gzip member whose deflate data are stored blocks: request records and tiny responses, a few hundred
+/// bytes of mostly unique header text, shrink by next to nothing when compressed.
 /// </summary>
 internal static class StoredGzip
 {

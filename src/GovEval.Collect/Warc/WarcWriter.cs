@@ -153,7 +153,7 @@ public sealed class WarcWriter : IDisposable
         {
             file?.Flush();
         }
-        catch (IOException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             failure = e;
         }

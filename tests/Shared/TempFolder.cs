@@ -1,11 +1,11 @@
-namespace GovEval.Tests.Publish;
+namespace GovEval.TestSupport;
 
-/// <summary>A folder under the system temp directory, removed when the test ends.</summary>
+/// <summary>A folder under the system temp directory, removed when the test ends (shared by the test projects, linked into each).</summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Path = Directory.CreateTempSubdirectory("goveval-publish-").FullName;
+        Path = Directory.CreateTempSubdirectory("goveval-test-").FullName;
     }
 
     public string Path { get; }

@@ -1,6 +1,6 @@
 using System.Runtime;
 
-namespace GovEval.Core;
+namespace GovEval.Cli;
 
 /// <summary>
 /// Background JIT from a startup profile (.NET multi-core JIT): each run records the methods it compiled, and the
@@ -10,10 +10,10 @@ namespace GovEval.Core;
 /// </summary>
 public static class JitProfile
 {
-    /// <summary>Starts recording and replaying the profile named <paramref name="name"/> under <paramref name="folder"/> (default: the user's cache).</summary>
-    public static void Start(string name, string? folder = null)
+    /// <summary>Starts recording and replaying the profile named <paramref name="name"/> in the user's cache.</summary>
+    public static void Start(string name)
     {
-        folder ??= DefaultFolder();
+        var folder = DefaultFolder();
         if (folder is null || Environment.GetEnvironmentVariable("GOVEVAL_NO_JIT_PROFILE") is not null)
         {
             return;
