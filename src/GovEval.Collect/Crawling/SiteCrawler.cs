@@ -208,7 +208,7 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
             return restored;
         }
 
-        var result = await fetcher.FetchAsync(item.Url, item.Allowed is null ? FetchRequest.Get : FetchRequest.CrawlPage(item.Allowed), cancel).ConfigureAwait(false);
+        var result = await fetcher.FetchAsync(item.Url, FetchRequest.CrawlPage(item.Allowed), cancel).ConfigureAwait(false);
         ResolvedLink[] resolved = [];
         if (result.Html is { Length: > 0 } html)
         {

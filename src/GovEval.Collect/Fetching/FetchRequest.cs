@@ -33,7 +33,9 @@ public sealed record FetchRequest
     /// A GET of a page the crawler has already parsed and found allowed by robots.txt: the first hop is neither
     /// parsed nor checked again (redirect hops still are).
     /// </summary>
-    public static FetchRequest CrawlPage(Uri allowed) => new() { First = allowed };
+    public static FetchRequest CrawlPage(Uri? allowed) => allowed is null ? CrawlGet : new() { First = allowed, HtmlWithoutBody = true };
+
+    private static FetchRequest CrawlGet { get; } = new() { HtmlWithoutBody = true };
 
     /// <summary>The first URL already parsed and allowed (see <see cref="CrawlPage"/>).</summary>
     public Uri? First { get; init; }
@@ -51,4 +53,10 @@ public sealed record FetchRequest
     public int? MaxRetries { get; init; }
 
     public bool Archive { get; init; } = true;
+
+    /// <summary>
+    /// Only the decoded text of an HTML response is wanted (a crawled page is read for its links): its body is
+    /// decoded straight from the receive buffer and not also kept as bytes. Other responses keep their body.
+    /// </summary>
+    public bool HtmlWithoutBody { get; init; }
 }

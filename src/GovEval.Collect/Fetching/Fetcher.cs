@@ -72,7 +72,7 @@ public sealed class Fetcher : IDisposable
     public async Task<FetchResult> FetchAsync(string url, FetchRequest request, CancellationToken cancel = default)
     {
         var watch = Stopwatch.StartNew();
-        var redirects = new List<Redirect>();
+        List<Redirect>? redirects = null;
         HashSet<string>? seen = null;
         var current = url;
         var method = request.Method;
@@ -85,7 +85,7 @@ public sealed class Fetcher : IDisposable
                 Uri? uri = checkedFirst;
                 if (uri is null && !Uri.TryCreate(current, UriKind.Absolute, out uri) || uri!.Scheme is not ("http" or "https"))
                 {
-                    return Failed(url, FetchStatus.Skipped, null, redirects, watch, $"not an http(s) URL: {current}");
+                    return Failed(url, FetchStatus.Skipped, null, Hops(redirects), watch, $"not an http(s) URL: {current}");
                 }
 
                 if (request.CheckRobots && options.RespectRobots && checkedFirst is null)
@@ -93,44 +93,44 @@ public sealed class Fetcher : IDisposable
                     var verdict = await RobotsAsync(uri, cancel).ConfigureAwait(false);
                     if (verdict.Failure is { } failure)
                     {
-                        return Failed(url, failure.Status, failure.HttpStatus, redirects, watch, $"robots.txt unreachable: {failure.Error}", current);
+                        return Failed(url, failure.Status, failure.HttpStatus, Hops(redirects), watch, $"robots.txt unreachable: {failure.Error}", current);
                     }
 
                     if (!verdict.Robots.IsAllowed(uri.PathAndQuery))
                     {
-                        return Failed(url, FetchStatus.RobotsExcluded, null, redirects, watch, "excluded by robots.txt", current);
+                        return Failed(url, FetchStatus.RobotsExcluded, null, Hops(redirects), watch, "excluded by robots.txt", current);
                     }
                 }
 
                 if (request.TotalTimeout is { } total && watch.Elapsed >= total)
                 {
-                    return Failed(url, FetchStatus.Timeout, null, redirects, watch, $"not complete within {total.TotalSeconds:0.##} s", current);
+                    return Failed(url, FetchStatus.Timeout, null, Hops(redirects), watch, $"not complete within {total.TotalSeconds:0.##} s", current);
                 }
 
                 var exchange = await SendWithRetriesAsync(uri, method, form, request, watch, cancel).ConfigureAwait(false);
                 if (exchange.Failure is { } status)
                 {
-                    return Failed(url, status, exchange.Status == 0 ? null : exchange.Status, redirects, watch, exchange.Error, current, exchange.Evidence, exchange.Headers);
+                    return Failed(url, status, exchange.Status == 0 ? null : exchange.Status, Hops(redirects), watch, exchange.Error, current, exchange.Evidence, exchange.Headers);
                 }
 
                 if (request.FollowRedirects && exchange.Status is 301 or 302 or 303 or 307 or 308 && exchange.Location is { } location)
                 {
                     if (!Uri.TryCreate(uri, location, out var next))
                     {
-                        return Failed(url, FetchStatus.HttpError, exchange.Status, redirects, watch, $"unusable Location '{location}'", current, exchange.Evidence, exchange.Headers);
+                        return Failed(url, FetchStatus.HttpError, exchange.Status, Hops(redirects), watch, $"unusable Location '{location}'", current, exchange.Evidence, exchange.Headers);
                     }
 
                     var nextUrl = next.AbsoluteUri;
-                    redirects.Add(new Redirect(current, nextUrl, exchange.Status));
+                    (redirects ??= []).Add(new Redirect(current, nextUrl, exchange.Status));
                     seen ??= new HashSet<string>(StringComparer.Ordinal) { url };
                     if (!seen.Add(nextUrl))
                     {
-                        return Failed(url, FetchStatus.RedirectLoop, exchange.Status, redirects, watch, $"redirect loop back to {nextUrl}", current, exchange.Evidence, exchange.Headers);
+                        return Failed(url, FetchStatus.RedirectLoop, exchange.Status, Hops(redirects), watch, $"redirect loop back to {nextUrl}", current, exchange.Evidence, exchange.Headers);
                     }
 
                     if (redirects.Count > options.MaxRedirects)
                     {
-                        return Failed(url, FetchStatus.RedirectLoop, exchange.Status, redirects, watch, $"more than {options.MaxRedirects} redirects", current, exchange.Evidence, exchange.Headers);
+                        return Failed(url, FetchStatus.RedirectLoop, exchange.Status, Hops(redirects), watch, $"more than {options.MaxRedirects} redirects", current, exchange.Evidence, exchange.Headers);
                     }
 
                     if (exchange.Status == 303 || (exchange.Status is 301 or 302 && method == "POST"))
@@ -146,22 +146,21 @@ public sealed class Fetcher : IDisposable
                 if (exchange.Status == 429)
                 {
                     // Too Many Requests judges our pace, not the target: whatever it stands for is not measured.
-                    return Failed(url, FetchStatus.ScannerError, 429, redirects, watch,
+                    return Failed(url, FetchStatus.ScannerError, 429, Hops(redirects), watch,
                         "rate limited: the site still answered 429 Too Many Requests after honouring its Retry-After; not measured", current, exchange.Evidence, exchange.Headers);
                 }
 
                 var ok = exchange.Status is >= 200 and < 300;
                 var outcome = new FetchOutcome(url, ok ? FetchStatus.Ok : exchange.Status is >= 300 and < 400 ? FetchStatus.Ok : FetchStatus.HttpError,
-                    exchange.Status, current, redirects, exchange.ContentType, exchange.Length, watch.Elapsed, ok ? null : $"HTTP {exchange.Status}", exchange.Evidence);
-                string? html = null;
-                string? charset = null;
-                if (request.ReadBody && FetchResult.IsHtmlType(exchange.ContentType) && exchange.Body.Length > 0)
+                    exchange.Status, current, Hops(redirects), exchange.ContentType, exchange.Length, watch.Elapsed, ok ? null : $"HTTP {exchange.Status}", exchange.Evidence);
+                // With HtmlWithoutBody the text was decoded while the body was still in the receive buffer.
+                var html = exchange.Html;
+                var charset = exchange.Charset;
+                if (html is null && request.ReadBody && FetchResult.IsHtmlType(exchange.ContentType) && exchange.Body.Length > 0)
                 {
-                    var detected = CharsetDetector.Detect(exchange.Body.Span, exchange.ContentType);
-                    html = CharsetDetector.Decode(exchange.Body.Span, detected);
-                    charset = detected.Name;
+                    (html, charset) = DecodeHtml(exchange.Body.Span, exchange.ContentType);
                 }
-                else if (request.ReadBody && FetchResult.IsHtmlType(exchange.ContentType))
+                else if (html is null && request.ReadBody && FetchResult.IsHtmlType(exchange.ContentType))
                 {
                     html = "";
                     charset = CharsetDetector.FromContentType(exchange.ContentType);
@@ -184,13 +183,18 @@ public sealed class Fetcher : IDisposable
         {
             // Anything escaping the exchange is ours (cancellation, a bug): never a site fault.
             var reason = cancel.IsCancellationRequested ? "cancelled by the scanner" : $"{e.GetType().Name}: {e.Message}";
-            return Failed(url, FetchStatus.ScannerError, null, redirects, watch, reason, current);
+            return Failed(url, FetchStatus.ScannerError, null, Hops(redirects), watch, reason, current);
         }
     }
 
     public void Dispose() => client.Dispose();
 
-    private FetchResult Failed(string url, FetchStatus status, int? http, List<Redirect> redirects, Stopwatch watch, string? error,
+    // Most fetches are not redirected: they share one empty list rather than each keeping its own.
+    private static IReadOnlyList<Redirect> Hops(List<Redirect>? redirects) => redirects ?? NoRedirects;
+
+    private static readonly IReadOnlyList<Redirect> NoRedirects = [];
+
+    private FetchResult Failed(string url, FetchStatus status, int? http, IReadOnlyList<Redirect> redirects, Stopwatch watch, string? error,
         string? finalUrl = null, Evidence? evidence = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         string? problem = null;
@@ -361,10 +365,11 @@ public sealed class Fetcher : IDisposable
             }
 
             exchange.Length = raw.Length;
+            var textOnly = request.HtmlWithoutBody && FetchResult.IsHtmlType(contentType);
             var encoding = response.Content.Headers.ContentEncoding.LastOrDefault();
             if (!ContentDecoder.IsSupported(encoding))
             {
-                exchange.Body = raw.ToArray();
+                Keep(exchange, raw.Span, textOnly);
             }
             else
             {
@@ -386,7 +391,7 @@ public sealed class Fetcher : IDisposable
                     return exchange;
                 }
 
-                exchange.Body = decoded.ToArray();
+                Keep(exchange, decoded.Span, textOnly);
             }
 
             if (request.Archive && options.Warc is not null)
@@ -406,6 +411,25 @@ public sealed class Fetcher : IDisposable
         {
             response?.Dispose();
         }
+    }
+
+    /// <summary>The body as the caller wants it: bytes, or for <see cref="FetchRequest.HtmlWithoutBody"/> HTML only its text.</summary>
+    private static void Keep(Exchange exchange, ReadOnlySpan<byte> body, bool textOnly)
+    {
+        if (textOnly && body.Length > 0)
+        {
+            (exchange.Html, exchange.Charset) = DecodeHtml(body, exchange.ContentType);
+        }
+        else
+        {
+            exchange.Body = body.ToArray();
+        }
+    }
+
+    private static (string Html, string Charset) DecodeHtml(ReadOnlySpan<byte> body, string? contentType)
+    {
+        var detected = CharsetDetector.Detect(body, contentType);
+        return (CharsetDetector.Decode(body, detected), detected.Name);
     }
 
     private async ValueTask<Evidence> Archive(Uri uri, HttpRequestMessage request, HttpResponseMessage response, IReadOnlyDictionary<string, string> headers, ReadOnlyMemory<byte> payload, DateTimeOffset capturedAt, bool truncated)
@@ -569,6 +593,10 @@ public sealed class Fetcher : IDisposable
         public long? Length { get; set; }
 
         public ReadOnlyMemory<byte> Body { get; set; }
+
+        public string? Html { get; set; }
+
+        public string? Charset { get; set; }
 
         public Version? Protocol { get; init; }
 

@@ -50,20 +50,20 @@ internal static class HttpHeads
     }
 
     /// <summary>Every response header in arrival order, values of a repeated name joined with ", ".</summary>
-    public static Dictionary<string, string> Map(HttpResponseMessage response)
+    public static HeaderMap Map(HttpResponseMessage response)
     {
-        var headers = new Dictionary<string, string>(16, StringComparer.OrdinalIgnoreCase);
+        var headers = new HeaderMap(response.Headers.NonValidated.Count + response.Content.Headers.NonValidated.Count);
         foreach (var (name, values) in response.Headers.NonValidated)
         {
-            headers[name] = values.ToString();
+            headers.Set(name, values.ToString());
         }
 
         foreach (var (name, values) in response.Content.Headers.NonValidated)
         {
-            headers[name] = values.ToString();
+            headers.Set(name, values.ToString());
         }
 
-        return headers;
+        return headers.Trim();
     }
 
     private static void Fields(PooledBuffer output, HttpHeadersNonValidated headers)

@@ -135,6 +135,7 @@ public sealed class WarcWriter : IDisposable
     private void Write(List<Exchange> batch)
     {
         var written = new List<(Exchange Exchange, WarcPosition Position, Evidence Evidence)>(batch.Count);
+        var done = new List<(Exchange Exchange, Evidence? Evidence, Exception? Failure)>(batch.Count);
         Exception? failure = null;
         foreach (var exchange in batch)
         {
@@ -145,7 +146,7 @@ public sealed class WarcWriter : IDisposable
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // This exchange fails; the thread goes on, or every later writer would wait for ever.
-                exchange.Done.TrySetException(e);
+                done.Add((exchange, null, e));
             }
         }
 
@@ -171,15 +172,25 @@ public sealed class WarcWriter : IDisposable
 
         foreach (var (exchange, _, evidence) in written)
         {
-            if (failure is not null)
-            {
-                exchange.Done.TrySetException(failure);
-            }
-            else
-            {
-                exchange.Done.TrySetResult(evidence);
-            }
+            done.Add(failure is null ? (exchange, evidence, null) : (exchange, null, failure));
         }
+
+        // One thread-pool item completes the batch and runs the waiting fetches' continuations one after another:
+        // not on this thread (it would compress nothing meanwhile), and not as a wake-up of a pool thread per record.
+        ThreadPool.UnsafeQueueUserWorkItem(static done =>
+        {
+            foreach (var (exchange, evidence, failure) in done)
+            {
+                if (failure is not null)
+                {
+                    exchange.Done.TrySetException(failure);
+                }
+                else
+                {
+                    exchange.Done.TrySetResult(evidence!);
+                }
+            }
+        }, done, preferLocal: false);
     }
 
     /// <summary>Digests, compresses and writes one exchange's response and request records (not yet flushed).</summary>
@@ -280,7 +291,7 @@ public sealed class WarcWriter : IDisposable
         public ReadOnlyMemory<byte> Payload { get; } = payload;
         public DateTimeOffset CapturedAt { get; } = capturedAt;
         public bool Truncated { get; } = truncated;
-        public TaskCompletionSource<Evidence> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<Evidence> Done { get; } = new();
     }
 
     private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
