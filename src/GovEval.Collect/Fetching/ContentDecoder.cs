@@ -8,6 +8,12 @@ namespace GovEval.Collect.Fetching;
 /// </summary>
 internal static class ContentDecoder
 {
+    /// <summary>The coding applied last, so undone first: the final token of Content-Encoding (null when none).</summary>
+    public static string? LastCoding(IReadOnlyDictionary<string, string> headers) =>
+        headers.TryGetValue("Content-Encoding", out var value) ? value[(value.LastIndexOf(',') + 1)..].Trim() : null;
+
+    public static bool IsIdentity(string? encoding) => encoding is null or "" or "identity";
+
     public static bool IsSupported(string? encoding) =>
         encoding is null or "" or "identity" or "gzip" or "x-gzip" or "deflate" or "br";
 

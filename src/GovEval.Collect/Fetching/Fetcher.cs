@@ -366,9 +366,10 @@ public sealed class Fetcher : IDisposable
 
             exchange.Length = raw.Length;
             var textOnly = request.HtmlWithoutBody && FetchResult.IsHtmlType(contentType);
-            var encoding = response.Content.Headers.ContentEncoding.LastOrDefault();
-            if (!ContentDecoder.IsSupported(encoding))
+            var encoding = ContentDecoder.LastCoding(headers);
+            if (!ContentDecoder.IsSupported(encoding) || (ContentDecoder.IsIdentity(encoding) && raw.Length <= options.MaxInflatedBytes))
             {
+                // Nothing to undo (or a coding we cannot undo, kept as sent): the body is the bytes received.
                 Keep(exchange, raw.Span, textOnly);
             }
             else

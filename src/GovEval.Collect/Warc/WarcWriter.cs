@@ -23,7 +23,8 @@ public sealed class WarcWriter : IDisposable
     private readonly string prefix;
     private readonly long maxFileBytes;
     private readonly TimeProvider clock;
-    private readonly Dictionary<string, WarcPosition> positions = new(StringComparer.Ordinal);
+    // Record id -> (index into Files, offset): a crawl keeps one entry per page, so no object per entry.
+    private readonly Dictionary<string, (int File, long Offset)> positions = new(StringComparer.Ordinal);
     private readonly List<Exchange> queue = [];
     private readonly Thread writer;
     private readonly IncrementalHash blockHasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -81,7 +82,7 @@ public sealed class WarcWriter : IDisposable
     {
         lock (gate)
         {
-            return positions.GetValueOrDefault(recordId);
+            return positions.TryGetValue(recordId, out var at) ? new WarcPosition(Files[at.File], at.Offset, recordId) : null;
         }
     }
 
@@ -134,7 +135,7 @@ public sealed class WarcWriter : IDisposable
 
     private void Write(List<Exchange> batch)
     {
-        var written = new List<(Exchange Exchange, WarcPosition Position, Evidence Evidence)>(batch.Count);
+        var written = new List<(Exchange Exchange, (int File, long Offset) Position, Evidence Evidence)>(batch.Count);
         var done = new List<(Exchange Exchange, Evidence? Evidence, Exception? Failure)>(batch.Count);
         Exception? failure = null;
         foreach (var exchange in batch)
@@ -194,7 +195,7 @@ public sealed class WarcWriter : IDisposable
     }
 
     /// <summary>Digests, compresses and writes one exchange's response and request records (not yet flushed).</summary>
-    private (Exchange, WarcPosition, Evidence) Write(Exchange exchange)
+    private (Exchange, (int File, long Offset) Position, Evidence) Write(Exchange exchange)
     {
         var requestBlock = exchange.RequestBlock.Span;
         var responseHead = exchange.ResponseHead.Span;
@@ -244,10 +245,10 @@ public sealed class WarcWriter : IDisposable
         RecordHeader.End(header, "application/http;msgtype=request", requestBlock.Length);
         StoredGzip.Write(request, header.Span, requestBlock, [], RecordEnd);
 
-        var position = new WarcPosition(fileName!, file!.Position, exchange.ResponseId);
+        var offset = file!.Position;
         file.Write(response.Span);
         file.Write(request.Span);
-        return (exchange, position, new Evidence(fileName!, exchange.ResponseId, Convert.ToHexStringLower(payloadHash), exchange.CapturedAt));
+        return (exchange, (sequence - 1, offset), new Evidence(fileName!, exchange.ResponseId, Convert.ToHexStringLower(payloadHash), exchange.CapturedAt));
     }
 
     private void EnsureFile(long incoming)
