@@ -107,6 +107,32 @@ public sealed class WarcTests(LiveSandbox live)
     }
 
     [Fact]
+    public async Task A_payload_sent_compressed_is_stored_as_is_and_still_reads_back()
+    {
+        using var folder = new TempFolder();
+        var payload = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<li><a href=\"/a.html\">政务公开</a></li>", 400)));
+        Evidence plain, encoded;
+        long plainAt, encodedAt;
+        using (var warc = new WarcWriter(folder.Path))
+        {
+            plain = await warc.WriteExchangeAsync("http://a.gov.cn/plain", null, "GET / HTTP/1.1\r\n\r\n"u8.ToArray(), "HTTP/1.1 200 OK\r\n\r\n"u8.ToArray(), payload, DateTimeOffset.UnixEpoch);
+            encoded = await warc.WriteExchangeAsync("http://a.gov.cn/encoded", null, "GET / HTTP/1.1\r\n\r\n"u8.ToArray(), "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n"u8.ToArray(), payload, DateTimeOffset.UnixEpoch, encoded: true);
+            plainAt = warc.PositionOf(plain.Record)!.Offset;
+            encodedAt = warc.PositionOf(encoded.Record)!.Offset;
+        }
+
+        var file = Path.Combine(folder.Path, plain.Warc);
+        var records = WarcReader.ReadAll(file).Where(r => r.Type == "response").ToList();
+        Assert.Equal(2, records.Count);
+        Assert.All(records, r => Assert.Equal(payload, r.Payload.ToArray()));
+
+        // The repeated markup compresses to a fraction in the plain exchange (its response and request records lie
+        // between the two offsets); the encoded response is stored whole.
+        Assert.True(encodedAt - plainAt < payload.Length / 4, $"plain exchange: {encodedAt - plainAt} bytes");
+        Assert.True(new FileInfo(file).Length - encodedAt > payload.Length, $"encoded exchange: {new FileInfo(file).Length - encodedAt} bytes");
+    }
+
+    [Fact]
     public async Task Disposing_writes_what_was_handed_over_and_refuses_more()
     {
         using var folder = new TempFolder();

@@ -30,6 +30,7 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
         }
 
         var known = new HashSet<string>(StringComparer.Ordinal);
+        var texts = new HashSet<string>(StringComparer.Ordinal);
         var crawled = new Dictionary<string, FetchOutcome>(StringComparer.Ordinal);
         var skipped = new Dictionary<string, FetchOutcome>(StringComparer.Ordinal);
         var checks = new Dictionary<string, Task<FetchOutcome>>(StringComparer.Ordinal);
@@ -89,6 +90,21 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
                 for (var k = 0; k < resolved.Length; k++)
                 {
                     var link = resolved[k];
+
+                    // Share one string per target and per link text across the site: links outnumber pages
+                    // tenfold, and the navigation's texts repeat on every page.
+                    if (link.Text is { } text)
+                    {
+                        if (texts.TryGetValue(text, out var sharedText))
+                        {
+                            resolved[k] = link = link with { Text = sharedText };
+                        }
+                        else
+                        {
+                            texts.Add(text);
+                        }
+                    }
+
                     if (link.Role == LinkRole.Form)
                     {
                         continue;
@@ -96,7 +112,6 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
 
                     if (known.TryGetValue(link.Target, out var canonical))
                     {
-                        // Share one string per target across the site: links outnumber pages tenfold.
                         resolved[k] = link with { Target = canonical };
                         continue;
                     }

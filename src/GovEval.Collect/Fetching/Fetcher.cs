@@ -439,7 +439,8 @@ public sealed class Fetcher : IDisposable
         using var head = new PooledBuffer(1024);
         HttpHeads.WriteRequest(requestBlock, request, uri);
         HttpHeads.WriteResponse(head, response, headers);
-        return await options.Warc!.WriteExchangeAsync(uri.AbsoluteUri, null, requestBlock.Memory, head.Memory, payload, capturedAt, truncated).ConfigureAwait(false);
+        var encoded = !ContentDecoder.IsIdentity(ContentDecoder.LastCoding(headers));
+        return await options.Warc!.WriteExchangeAsync(uri.AbsoluteUri, null, requestBlock.Memory, head.Memory, payload, capturedAt, truncated, encoded).ConfigureAwait(false);
     }
 
     private TimeSpan? RetryAfter(HttpResponseMessage response)

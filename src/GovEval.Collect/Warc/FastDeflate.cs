@@ -101,14 +101,14 @@ internal sealed class FastDeflate
                 i++;
             }
 
-            // At most 31 bits were added to fewer than 32: one word out keeps the buffer under 32 bits.
-            if (count >= 32)
-            {
-                Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, written), (uint)buffer);
-                written += 4;
-                buffer >>= 32;
-                count -= 32;
-            }
+            // At most 31 bits were added to fewer than 32: one word out keeps the buffer under 32 bits. The word is
+            // stored every time and kept only when full: a branch here was taken every second or third symbol and
+            // mispredicted about as often (~10% of the compression time).
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, written), (uint)buffer);
+            var full = count >> 5;
+            written += full << 2;
+            buffer >>= full << 5;
+            count -= full << 5;
         }
 
         for (; i < length; i++)

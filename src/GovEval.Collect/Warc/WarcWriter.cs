@@ -60,10 +60,12 @@ public sealed class WarcWriter : IDisposable
     /// <summary>
     /// Archives one HTTP exchange. The buffers are read by the writer thread: they must stay unchanged until the
     /// task completes, which it does once the records have been handed to the operating system.
+    /// <paramref name="encoded"/>: the payload is as sent under a Content-Encoding (gzip, br): already compressed,
+    /// so it is stored, not run through the compressor for nothing.
     /// </summary>
-    public ValueTask<Evidence> WriteExchangeAsync(string targetUri, string? ipAddress, ReadOnlyMemory<byte> requestBlock, ReadOnlyMemory<byte> responseHead, ReadOnlyMemory<byte> payload, DateTimeOffset capturedAt, bool truncated = false)
+    public ValueTask<Evidence> WriteExchangeAsync(string targetUri, string? ipAddress, ReadOnlyMemory<byte> requestBlock, ReadOnlyMemory<byte> responseHead, ReadOnlyMemory<byte> payload, DateTimeOffset capturedAt, bool truncated = false, bool encoded = false)
     {
-        var exchange = new Exchange(targetUri, ipAddress, requestBlock, responseHead, payload, capturedAt, truncated);
+        var exchange = new Exchange(targetUri, ipAddress, requestBlock, responseHead, payload, capturedAt, truncated, encoded);
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(closing, this);
@@ -229,7 +231,7 @@ public sealed class WarcWriter : IDisposable
         }
 
         RecordHeader.End(header, "application/http;msgtype=response", responseHead.Length + payload.Length);
-        if (responseHead.Length + payload.Length < 512)
+        if (responseHead.Length + payload.Length < 512 || exchange.Encoded)
         {
             StoredGzip.Write(response, header.Span, responseHead, payload, RecordEnd);
         }
@@ -282,7 +284,7 @@ public sealed class WarcWriter : IDisposable
     }
 
     private sealed class Exchange(string targetUri, string? ipAddress, ReadOnlyMemory<byte> requestBlock, ReadOnlyMemory<byte> responseHead,
-        ReadOnlyMemory<byte> payload, DateTimeOffset capturedAt, bool truncated)
+        ReadOnlyMemory<byte> payload, DateTimeOffset capturedAt, bool truncated, bool encoded)
     {
         public string ResponseId { get; } = RecordIds.Next();
         public string TargetUri { get; } = targetUri;
@@ -292,6 +294,7 @@ public sealed class WarcWriter : IDisposable
         public ReadOnlyMemory<byte> Payload { get; } = payload;
         public DateTimeOffset CapturedAt { get; } = capturedAt;
         public bool Truncated { get; } = truncated;
+        public bool Encoded { get; } = encoded;
         public TaskCompletionSource<Evidence> Done { get; } = new();
     }
 
