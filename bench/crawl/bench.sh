@@ -62,6 +62,8 @@ url="http://127.0.0.1:$port/"
 # One line per tool: name elapsed-seconds cpu-seconds peak-rss-KiB
 measure() {
   local name=$1; shift
+  # Written-back pages of the generated site or of the previous tool's output are not this tool's work.
+  sync
   /usr/bin/time -v -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err" || true
   local elapsed user sys rss
   elapsed=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$work/$name.time")
