@@ -153,6 +153,7 @@ public sealed class Fetcher : IDisposable
                 var ok = exchange.Status is >= 200 and < 300;
                 var outcome = new FetchOutcome(url, ok ? FetchStatus.Ok : exchange.Status is >= 300 and < 400 ? FetchStatus.Ok : FetchStatus.HttpError,
                     exchange.Status, current, Hops(redirects), exchange.ContentType, exchange.Length, watch.Elapsed, ok ? null : $"HTTP {exchange.Status}", exchange.Evidence);
+
                 // With HtmlWithoutBody the text was decoded while the body was still in the receive buffer.
                 var html = exchange.Html;
                 var charset = exchange.Charset;
