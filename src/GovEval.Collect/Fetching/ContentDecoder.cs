@@ -14,14 +14,13 @@ internal static class ContentDecoder
 
     public static bool IsIdentity(string? encoding) => encoding is null or "" or "identity";
 
-    public static bool IsSupported(string? encoding) =>
-        encoding is null or "" or "identity" or "gzip" or "x-gzip" or "deflate" or "br";
+    public static bool IsSupported(string? encoding) => IsIdentity(encoding) || encoding is "gzip" or "x-gzip" or "deflate" or "br";
 
     /// <summary>Decodes <paramref name="raw"/> into <paramref name="output"/>; false when the result would exceed <paramref name="limit"/>.</summary>
     public static bool TryDecode(ReadOnlyMemory<byte> raw, string? encoding, long limit, PooledBuffer output)
     {
         var normalized = encoding?.Trim().ToLowerInvariant();
-        if (normalized is null or "" or "identity")
+        if (IsIdentity(normalized))
         {
             if (raw.Length > limit)
             {

@@ -30,8 +30,9 @@ public sealed record FetchRequest
     public bool CheckRobots { get; init; } = true;
 
     /// <summary>
-    /// A GET of a page the crawler has already parsed and found allowed by robots.txt: the first hop is neither
-    /// parsed nor checked again (redirect hops still are).
+    /// A GET of a page the crawler reads for its links (HTML kept as text only). When <paramref name="allowed"/> is
+    /// given, the crawler has already parsed it and found it allowed by robots.txt: the first hop is neither parsed
+    /// nor checked again (redirect hops still are).
     /// </summary>
     public static FetchRequest CrawlPage(Uri? allowed) => allowed is null ? CrawlGet : new() { First = allowed, HtmlWithoutBody = true };
 

@@ -155,16 +155,12 @@ public sealed class Fetcher : IDisposable
                     exchange.Status, current, Hops(redirects), exchange.ContentType, exchange.Length, watch.Elapsed, ok ? null : $"HTTP {exchange.Status}", exchange.Evidence);
 
                 // With HtmlWithoutBody the text was decoded while the body was still in the receive buffer.
-                var html = exchange.Html;
-                var charset = exchange.Charset;
-                if (html is null && request.ReadBody && FetchResult.IsHtmlType(exchange.ContentType) && exchange.Body.Length > 0)
+                var (html, charset) = (exchange.Html, exchange.Charset);
+                if (html is null && request.ReadBody && FetchResult.IsHtmlType(exchange.ContentType))
                 {
-                    (html, charset) = DecodeHtml(exchange.Body.Span, exchange.ContentType);
-                }
-                else if (html is null && request.ReadBody && FetchResult.IsHtmlType(exchange.ContentType))
-                {
-                    html = "";
-                    charset = CharsetDetector.FromContentType(exchange.ContentType);
+                    (html, charset) = exchange.Body.Length > 0
+                        ? DecodeHtml(exchange.Body.Span, exchange.ContentType)
+                        : ("", CharsetDetector.FromContentType(exchange.ContentType));
                 }
 
                 return new FetchResult
@@ -331,7 +327,7 @@ public sealed class Fetcher : IDisposable
             {
                 if (request.Archive && options.Warc is not null)
                 {
-                    exchange.Evidence = await Archive(uri, message, response, headers, ReadOnlyMemory<byte>.Empty, capturedAt, truncated: method != "HEAD" && declaredLength is > 0).ConfigureAwait(false);
+                    exchange.Evidence = await Archive(uri, message, response, headers, ReadOnlyMemory<byte>.Empty, capturedAt, truncated: method != "HEAD" && declaredLength is > 0, encoded: false).ConfigureAwait(false);
                 }
 
                 return exchange;
@@ -398,7 +394,7 @@ public sealed class Fetcher : IDisposable
 
             if (request.Archive && options.Warc is not null)
             {
-                exchange.Evidence = await Archive(uri, message, response, headers, raw.Memory, capturedAt, truncated: false).ConfigureAwait(false);
+                exchange.Evidence = await Archive(uri, message, response, headers, raw.Memory, capturedAt, truncated: false, encoded: !ContentDecoder.IsIdentity(encoding)).ConfigureAwait(false);
             }
 
             return exchange;
@@ -434,13 +430,12 @@ public sealed class Fetcher : IDisposable
         return (CharsetDetector.Decode(body, detected), detected.Name);
     }
 
-    private async ValueTask<Evidence> Archive(Uri uri, HttpRequestMessage request, HttpResponseMessage response, IReadOnlyDictionary<string, string> headers, ReadOnlyMemory<byte> payload, DateTimeOffset capturedAt, bool truncated)
+    private async ValueTask<Evidence> Archive(Uri uri, HttpRequestMessage request, HttpResponseMessage response, IReadOnlyDictionary<string, string> headers, ReadOnlyMemory<byte> payload, DateTimeOffset capturedAt, bool truncated, bool encoded)
     {
         using var requestBlock = new PooledBuffer(512);
         using var head = new PooledBuffer(1024);
         HttpHeads.WriteRequest(requestBlock, request, uri);
         HttpHeads.WriteResponse(head, response, headers);
-        var encoded = !ContentDecoder.IsIdentity(ContentDecoder.LastCoding(headers));
         return await options.Warc!.WriteExchangeAsync(uri.AbsoluteUri, null, requestBlock.Memory, head.Memory, payload, capturedAt, truncated, encoded).ConfigureAwait(false);
     }
 

@@ -137,67 +137,48 @@ public sealed class WarcWriter : IDisposable
 
     private void Write(List<Exchange> batch)
     {
-        var written = new List<(Exchange Exchange, (int File, long Offset) Position, Evidence Evidence)>(batch.Count);
-        var done = new List<(Exchange Exchange, Evidence? Evidence, Exception? Failure)>(batch.Count);
-        Exception? failure = null;
         foreach (var exchange in batch)
         {
             try
             {
-                written.Add(Write(exchange));
+                Write(exchange);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // This exchange fails; the thread goes on, or every later writer would wait for ever.
-                done.Add((exchange, null, e));
+                exchange.Failure = e;
             }
         }
 
         try
         {
             file?.Flush();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            failure = e;
-        }
-
-        lock (gate)
-        {
-            foreach (var (exchange, position, _) in written)
+            lock (gate)
             {
-                if (failure is null)
+                foreach (var exchange in batch.Where(e => e.Failure is null))
                 {
-                    positions[exchange.ResponseId] = position;
+                    positions[exchange.ResponseId] = exchange.Position;
                 }
             }
         }
-
-        foreach (var (exchange, _, evidence) in written)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            done.Add(failure is null ? (exchange, evidence, null) : (exchange, null, failure));
+            batch.ForEach(exchange => exchange.Failure ??= e);
         }
 
         // One thread-pool item completes the batch and runs the waiting fetches' continuations one after another:
         // not on this thread (it would compress nothing meanwhile), and not as a wake-up of a pool thread per record.
         ThreadPool.UnsafeQueueUserWorkItem(static done =>
         {
-            foreach (var (exchange, evidence, failure) in done)
+            foreach (var exchange in done)
             {
-                if (failure is not null)
-                {
-                    exchange.Done.TrySetException(failure);
-                }
-                else
-                {
-                    exchange.Done.TrySetResult(evidence!);
-                }
+                exchange.Complete();
             }
-        }, done, preferLocal: false);
+        }, batch.ToArray(), preferLocal: false);
     }
 
     /// <summary>Digests, compresses and writes one exchange's response and request records (not yet flushed).</summary>
-    private (Exchange, (int File, long Offset) Position, Evidence) Write(Exchange exchange)
+    private void Write(Exchange exchange)
     {
         var requestBlock = exchange.RequestBlock.Span;
         var responseHead = exchange.ResponseHead.Span;
@@ -250,7 +231,8 @@ public sealed class WarcWriter : IDisposable
         var offset = file!.Position;
         file.Write(response.Span);
         file.Write(request.Span);
-        return (exchange, (sequence - 1, offset), new Evidence(fileName!, exchange.ResponseId, Convert.ToHexStringLower(payloadHash), exchange.CapturedAt));
+        exchange.Position = (sequence - 1, offset);
+        exchange.Evidence = new Evidence(fileName!, exchange.ResponseId, Convert.ToHexStringLower(payloadHash), exchange.CapturedAt);
     }
 
     private void EnsureFile(long incoming)
@@ -296,6 +278,23 @@ public sealed class WarcWriter : IDisposable
         public bool Truncated { get; } = truncated;
         public bool Encoded { get; } = encoded;
         public TaskCompletionSource<Evidence> Done { get; } = new();
+
+        // Set by the writer thread: where the response record landed and its evidence, or why it was not written.
+        public (int File, long Offset) Position { get; set; }
+        public Evidence? Evidence { get; set; }
+        public Exception? Failure { get; set; }
+
+        public void Complete()
+        {
+            if (Failure is not null)
+            {
+                Done.TrySetException(Failure);
+            }
+            else
+            {
+                Done.TrySetResult(Evidence!);
+            }
+        }
     }
 
     private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
