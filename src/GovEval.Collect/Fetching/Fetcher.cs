@@ -26,10 +26,23 @@ public sealed class Fetcher : IDisposable
     private readonly ConcurrentDictionary<string, Lazy<Task<RobotsVerdictSource>>> robots = new(StringComparer.OrdinalIgnoreCase);
     private readonly string userAgent;
 
+    // The headers every request sends, and the same lines as the WARC request record keeps them: written once
+    // here rather than read back from each request's header collection.
+    private readonly KeyValuePair<string, string>[] requestHeaders;
+    private readonly byte[] requestHeaderLines;
+
     public Fetcher(FetchOptions? options = null)
     {
         this.options = options ?? new FetchOptions();
         userAgent = UserAgent.For(this.options.Contact);
+        requestHeaders =
+        [
+            new("User-Agent", userAgent),
+            new("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"),
+            new("Accept-Encoding", "gzip, deflate, br"),
+            new("Accept-Language", "zh-CN,zh;q=0.9"),
+        ];
+        requestHeaderLines = HttpHeads.Lines(requestHeaders);
         certificates = new CertificateValidator(this.options.ExtraRootsPem, this.options.Clock);
         // Without our own politeness the pacing still honours what hosts ask for (Retry-After, 429).
         politeness = this.options.Politeness
@@ -290,10 +303,11 @@ public sealed class Fetcher : IDisposable
         using var message = new HttpRequestMessage(method switch { "GET" => HttpMethod.Get, "HEAD" => HttpMethod.Head, "POST" => HttpMethod.Post, _ => new HttpMethod(method) }, uri);
         message.Version = options.EnableHttp2 ? HttpVersion.Version20 : HttpVersion.Version11;
         message.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
-        message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
-        message.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
-        message.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br");
-        message.Headers.TryAddWithoutValidation("Accept-Language", "zh-CN,zh;q=0.9");
+        foreach (var (name, value) in requestHeaders)
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
         if (form is not null)
         {
             message.Content = new FormUrlEncodedContent(form);
@@ -434,7 +448,7 @@ public sealed class Fetcher : IDisposable
     {
         using var requestBlock = new PooledBuffer(512);
         using var head = new PooledBuffer(1024);
-        HttpHeads.WriteRequest(requestBlock, request, uri);
+        HttpHeads.WriteRequest(requestBlock, request.Method.Method, uri, requestHeaderLines);
         HttpHeads.WriteResponse(head, response, headers);
         return await options.Warc!.WriteExchangeAsync(uri.AbsoluteUri, null, requestBlock.Memory, head.Memory, payload, capturedAt, truncated, encoded).ConfigureAwait(false);
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 
 namespace GovEval.Collect.Fetching;
 
@@ -10,16 +9,32 @@ namespace GovEval.Collect.Fetching;
 /// </summary>
 internal static class HttpHeads
 {
-    public static void WriteRequest(PooledBuffer block, HttpRequestMessage request, Uri uri)
+    /// <summary>The request line, Host and the request's header lines (from <see cref="Lines"/>), then the blank line.</summary>
+    public static void WriteRequest(PooledBuffer block, string method, Uri uri, ReadOnlySpan<byte> headerLines)
     {
-        block.WriteText(request.Method.Method);
+        block.WriteText(method);
         block.Write(" "u8);
         block.WriteText(uri.PathAndQuery);
         block.Write(" HTTP/1.1\r\nHost: "u8);
         block.WriteText(uri.Authority);
         block.Write("\r\n"u8);
-        Fields(block, request.Headers.NonValidated);
+        block.Write(headerLines);
         block.Write("\r\n"u8);
+    }
+
+    /// <summary>Header lines as sent ("Name: value" and CRLF each), for headers every request carries.</summary>
+    public static byte[] Lines(IEnumerable<KeyValuePair<string, string>> headers)
+    {
+        using var lines = new PooledBuffer(512);
+        foreach (var (name, value) in headers)
+        {
+            lines.WriteText(name);
+            lines.Write(": "u8);
+            lines.WriteText(value);
+            lines.Write("\r\n"u8);
+        }
+
+        return lines.ToArray();
     }
 
     /// <summary>The status line and the headers of <see cref="Map"/> (read once for both), in the order they came.</summary>
@@ -64,27 +79,5 @@ internal static class HttpHeads
         }
 
         return headers.Trim();
-    }
-
-    private static void Fields(PooledBuffer output, HttpHeadersNonValidated headers)
-    {
-        foreach (var (name, values) in headers)
-        {
-            output.WriteText(name);
-            output.Write(": "u8);
-            var first = true;
-            foreach (var value in values)
-            {
-                if (!first)
-                {
-                    output.Write(", "u8);
-                }
-
-                output.WriteText(value);
-                first = false;
-            }
-
-            output.Write("\r\n"u8);
-        }
     }
 }
