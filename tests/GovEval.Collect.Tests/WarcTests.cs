@@ -18,6 +18,7 @@ public sealed class WarcTests(LiveSandbox live)
         Evidence evidence;
         byte[] body;
         WarcPosition position;
+        string userAgent;
         using (var warc = new WarcWriter(directory))
         using (var fetcher = live.Fetcher(o => new Fetching.FetchOptions { ConnectTo = o.ConnectTo, ExtraRootsPem = o.ExtraRootsPem, Politeness = false, Warc = warc }))
         {
@@ -26,12 +27,19 @@ public sealed class WarcTests(LiveSandbox live)
             evidence = result.Outcome.Evidence!;
             body = result.Body.ToArray();
             position = warc.PositionOf(evidence.Record)!;
+            userAgent = fetcher.UserAgentString;
         }
 
         var file = Path.Combine(directory, evidence.Warc);
         var records = WarcReader.ReadAll(file).ToList();
         Assert.Equal("warcinfo", records[0].Type);
-        Assert.Contains(records, r => r.Type == "request");
+        // The request record holds the request line, Host and the headers every request sends, in that order.
+        var request = records.Single(r => r.Type == "request" && r["WARC-Concurrent-To"]?.Trim('<', '>') == evidence.Record);
+        var host = new Uri(site.Url("/")).Authority;
+        Assert.Equal(
+            $"GET / HTTP/1.1\r\nHost: {host}\r\nUser-Agent: {userAgent}\r\nAccept: text/html,application/xhtml+xml,*/*;q=0.8\r\n"
+            + "Accept-Encoding: gzip, deflate, br\r\nAccept-Language: zh-CN,zh;q=0.9\r\n\r\n",
+            System.Text.Encoding.UTF8.GetString(request.Block));
         var response = WarcReader.Find(directory, evidence.Record)!;
         Assert.Equal("response", response.Type);
         Assert.Equal(200, response.HttpStatus);
@@ -69,6 +77,35 @@ public sealed class WarcTests(LiveSandbox live)
         var responses = Directory.GetFiles(directory).SelectMany(WarcReader.ReadAll).Where(r => r.Type == "response").ToList();
         Assert.Equal(200, responses.Count);
         Assert.All(responses, r => Assert.Equal("sha256:" + Base32.Encode(SHA256.HashData(r.Block)), r["WARC-Block-Digest"]));
+    }
+
+    [Fact]
+    public void Records_past_the_background_sync_interval_and_a_rotation_read_back_whole_with_their_own_dates()
+    {
+        // 48 MiB in 1 MiB payloads (stored: random bytes do not compress) cross the 16 MiB background sync several
+        // times and the 40 MiB rotation once, while the writer keeps appending.
+        using var folder = new TempFolder();
+        var directory = folder.Path;
+        var payloads = Enumerable.Range(0, 48).Select(_ => RandomNumberGenerator.GetBytes(1 << 20)).ToArray();
+        var at = Enumerable.Range(0, 48).Select(i => DateTimeOffset.UnixEpoch.AddSeconds(i / 5)).ToArray();
+        using (var warc = new WarcWriter(directory, maxFileBytes: 40L << 20))
+        {
+            for (var i = 0; i < payloads.Length; i++)
+            {
+                warc.WriteExchange($"http://a.gov.cn/{i}.pdf", null, "GET / HTTP/1.1\r\n\r\n"u8, "HTTP/1.1 200 OK\r\n\r\n"u8, payloads[i], at[i]);
+            }
+
+            Assert.Equal(2, warc.Files.Count);
+        }
+
+        var responses = Directory.GetFiles(directory).SelectMany(WarcReader.ReadAll).Where(r => r.Type == "response")
+            .ToDictionary(r => int.Parse(r.TargetUri!.Split('/')[^1].Split('.')[0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(48, responses.Count);
+        for (var i = 0; i < payloads.Length; i++)
+        {
+            Assert.Equal(payloads[i], responses[i].Payload.ToArray());
+            Assert.Equal(at[i].UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), responses[i]["WARC-Date"]);
+        }
     }
 
     [Fact]

@@ -33,6 +33,13 @@ public sealed class WarcWriter : IDisposable
     private string? warcinfoId;
     private int sequence;
     private bool closing;
+    private long dateSecond;
+    private string? dateText;
+
+    // Bytes of the current file handed to a background sync so far, and that sync.
+    private const long SyncEvery = 16L << 20;
+    private long syncedTo;
+    private Task syncing = Task.CompletedTask;
 
     // Each record ends with two CRLFs after its block (WARC 1.1, 4).
     private static ReadOnlySpan<byte> RecordEnd => "\r\n\r\n"u8;
@@ -103,6 +110,7 @@ public sealed class WarcWriter : IDisposable
         }
 
         writer.Join();
+        syncing.Wait();
         file?.Flush(true);
         file?.Dispose();
         file = null;
@@ -160,6 +168,8 @@ public sealed class WarcWriter : IDisposable
                     positions[exchange.ResponseId] = exchange.Position;
                 }
             }
+
+            SyncInBackground();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -192,7 +202,7 @@ public sealed class WarcWriter : IDisposable
         blockHasher.GetHashAndReset(blockHash);
         SHA256.HashData(requestBlock, requestHash);
 
-        var date = Date(exchange.CapturedAt);
+        var date = RecordDate(exchange.CapturedAt);
         var requestId = RecordIds.Next();
         using var response = new Fetching.PooledBuffer(responseHead.Length + payload.Length / 2 + 1024);
         using var request = new Fetching.PooledBuffer(requestBlock.Length + 1024);
@@ -235,6 +245,33 @@ public sealed class WarcWriter : IDisposable
         exchange.Evidence = new Evidence(fileName!, exchange.ResponseId, Convert.ToHexStringLower(payloadHash), exchange.CapturedAt);
     }
 
+    /// <summary>
+    /// Every <see cref="SyncEvery"/> bytes, has the operating system write the file to disk on a pool thread while
+    /// records go on being appended: the evidence of a long crawl becomes durable as it goes, and closing the file
+    /// only waits for its last part.
+    /// </summary>
+    private void SyncInBackground()
+    {
+        if (file is null || file.Position - syncedTo < SyncEvery || !syncing.IsCompleted)
+        {
+            return;
+        }
+
+        syncedTo = file.Position;
+        var handle = file.SafeFileHandle;
+        syncing = Task.Run(() =>
+        {
+            try
+            {
+                RandomAccess.FlushToDisk(handle);
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                // The flush that closes the file reports a failing disk; this one only started early.
+            }
+        });
+    }
+
     private void EnsureFile(long incoming)
     {
         if (file is not null && (file.Position + incoming <= maxFileBytes || file.Position == 0))
@@ -242,11 +279,13 @@ public sealed class WarcWriter : IDisposable
             return;
         }
 
+        syncing.Wait();
         file?.Flush(true);
         file?.Dispose();
         sequence++;
         fileName = $"{prefix}-{clock.GetUtcNow():yyyyMMddHHmmss}-{Environment.ProcessId}-{sequence:00000}.warc.gz";
         file = new FileStream(Path.Combine(directory, fileName), FileMode.CreateNew, FileAccess.Write, FileShare.Read, 64 * 1024);
+        syncedTo = 0;
         lock (gate)
         {
             Files.Add(fileName);
@@ -295,6 +334,19 @@ public sealed class WarcWriter : IDisposable
                 Done.TrySetResult(Evidence!);
             }
         }
+    }
+
+    // WARC-Date has whole seconds, and a crawl writes hundreds of records a second: formatted once per second.
+    private string RecordDate(DateTimeOffset at)
+    {
+        var second = at.UtcTicks / TimeSpan.TicksPerSecond;
+        if (second != dateSecond || dateText is null)
+        {
+            dateSecond = second;
+            dateText = Date(at);
+        }
+
+        return dateText;
     }
 
     private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
