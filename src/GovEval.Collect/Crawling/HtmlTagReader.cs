@@ -449,5 +449,7 @@ internal ref struct HtmlTagReader
 
     private readonly char At(int p) => p < html.Length ? html[p] : '\0';
 
+    // Called for nearly every character of a tag; the JIT left it out of line in Attributes.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r';
 }

@@ -39,7 +39,7 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleWriter = true });
-        var slots = new List<TaskCompletionSource<JournalPage>>();
+        var slots = new List<TaskCompletionSource<JournalPage>?>();
         var workers = Enumerable.Range(0, Math.Max(1, options.Parallelism))
             .Select(_ => Task.Run(() => WorkAsync(work.Reader, resolver, journal, () => Interlocked.Increment(ref fetched), stop.Token)))
             .ToList();
@@ -61,8 +61,11 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
             Enqueue(start, 0, null);
             for (var i = 0; i < slots.Count; i++)
             {
-                var entry = await slots[i].Task.WaitAsync(cancel).ConfigureAwait(false);
+                var entry = await slots[i]!.Task.WaitAsync(cancel).ConfigureAwait(false);
                 cancel.ThrowIfCancellationRequested();
+
+                // A committed page's slot is done with: a large site's would otherwise be kept to the end.
+                slots[i] = null;
                 var page = entry.Page;
                 crawled[entry.Requested] = page.Outcome;
                 if (page.Outcome.Status == FetchStatus.RobotsExcluded)
