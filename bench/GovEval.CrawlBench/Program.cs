@@ -69,11 +69,18 @@ static async Task<int> CrawlAsync(string[] args)
     var result = await crawler.CrawlAsync(args[1], DateTimeOffset.UtcNow);
     watch.Stop();
     var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+    Report(result, watch.Elapsed, cpuUsed, warc.Files.Count);
+    return 0;
+}
+
+// Out of CrawlAsync: the method that awaits the crawl is compiled before the crawl starts, the report after it.
+static void Report(CrawlResult result, TimeSpan elapsed, TimeSpan cpuUsed, int warcFiles)
+{
     var ok = result.Pages.Count(p => p.Outcome.Status == GovEval.Core.Observations.FetchStatus.Ok);
     var faults = result.Links.Where(l => l.Outcome is { IsSiteFault: true }).Select(l => l.Target).Distinct().Count();
-    var seconds = watch.Elapsed.TotalSeconds;
+    var seconds = elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"goveval: pages={result.Pages.Count} ok={ok} links={result.Links.Count} broken-targets={faults} seconds={seconds:F2} pages/s={result.Pages.Count / seconds:F0} cpu-ms/page={cpuUsed.TotalMilliseconds / result.Pages.Count:F3} warc-files={warc.Files.Count} gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)} gc-pause-ms={GC.GetTotalPauseDuration().TotalMilliseconds:F0} allocated-mb={GC.GetTotalAllocatedBytes() / 1048576}"));
+        $"goveval: pages={result.Pages.Count} ok={ok} links={result.Links.Count} broken-targets={faults} seconds={seconds:F2} pages/s={result.Pages.Count / seconds:F0} cpu-ms/page={cpuUsed.TotalMilliseconds / result.Pages.Count:F3} warc-files={warcFiles} gc0={GC.CollectionCount(0)} gc1={GC.CollectionCount(1)} gc2={GC.CollectionCount(2)} gc-pause-ms={GC.GetTotalPauseDuration().TotalMilliseconds:F0} allocated-mb={GC.GetTotalAllocatedBytes() / 1048576}"));
     foreach (var kind in new[] { GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background })
     {
         var info = GC.GetGCMemoryInfo(kind);
@@ -83,8 +90,6 @@ static async Task<int> CrawlAsync(string[] args)
                 $"  last {kind} gc: gen{info.Generation} pause-ms={info.PauseDurations[0].TotalMilliseconds:F0} promoted-mb={info.PromotedBytes / 1048576} heap-mb={info.HeapSizeBytes / 1048576} fragmented-mb={info.FragmentedBytes / 1048576} pinned={info.PinnedObjectsCount}"));
         }
     }
-
-    return 0;
 }
 
 static async Task<int> FetchAsync(string[] args)
