@@ -115,6 +115,7 @@ public sealed class LinkScannerAgreementTests
     [InlineData("<a href=/t.html>  多个   空白\n\t和&#x3000;全角 &amp; 实体  </a><a href=/empty.html>   </a><a href='  /trimmed.html  '>t</a><a href=''>none</a>")]
     [InlineData("a < b and 3<4 <a href=/lt.html>lt</a> <1a href=/no.html> </a")]
     [InlineData("<SCRIPT SRC=/upper.js></SCRIPT><scriPt>if (a</scripty) {}</ScRiPt><a href=/mixed.html>m</a>")]
+    [InlineData("<NOEMBED><a href=/ne.html></NOEMBED><NoFrames><a href=/nf.html></noframes><TITLE><a href=/tt.html></title><TEXTAREA><a href=/txa.html></TextArea><XMP><a href=/xm.html></xmp><Span><a href=/real.html>r</a></Span><Sub><a href=/sub.html>s</a></Sub><p><a href=/p.html>p</a>")]
     public void Tricky_markup_is_read_as_browsers_read_it(string html)
     {
         var expected = AngleSharpLinkOracle.Extract(html, out var expectedBase);

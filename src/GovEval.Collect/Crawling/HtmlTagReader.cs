@@ -279,6 +279,13 @@ internal ref struct HtmlTagReader
 
     private static RawText RawTextOf(ReadOnlySpan<char> name, out int index)
     {
+        // Every start tag asks: most (a, li, div, span, p) are told by length and first letter, not nine compares.
+        if (name.Length is < 3 or > 9 || (char)(name[0] | 0x20) is not ('s' or 'x' or 'i' or 'n' or 't' or 'p'))
+        {
+            index = -1;
+            return RawText.None;
+        }
+
         for (index = 0; index < RawTextNames.Length; index++)
         {
             if (name.Equals(RawTextNames[index], StringComparison.OrdinalIgnoreCase))
