@@ -2,6 +2,8 @@
 # Crawl benchmark: a generated 20,000-page government-like static site served by nginx on loopback, crawled side by
 # side by wrk (the ceiling), linkinator 6, wget --spider -r and GovEval's SiteCrawler (politeness off, WARC on).
 # Reports pages/s, CPU time per page and peak RSS (/usr/bin/time -v) for each, and the ratio to linkinator.
+# With several RUNS, each run measures every tool in turn, and a last table gives each tool's median over the runs
+# (the ratio to linkinator is then the ratio of the median times) and GovEval's ratio run by run.
 # Usage: bench/crawl/bench.sh [PAGES] [RUNS]   (defaults 20000 and 1). Needs nginx (nginx-light), wrk, wget, node+npm.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -79,6 +81,17 @@ if [ -z "${GOVEVAL_ONLY:-}" ]; then
   PAGES=$pages wrk -t2 -c64 -d10s -s bench/crawl/rotate.lua "$url" | grep -E 'Requests/sec|Latency|requests in'
 fi
 
+table() {
+  printf '%-11s %10s %10s %14s %12s %10s\n' tool seconds pages/s cpu-ms/page peak-RSS-MiB vs-linkinator
+  local lk
+  lk=$(awk '$1 == "linkinator" { print $2 }' "$1")
+  while read -r name elapsed cpu rss; do
+    awk -v n="$name" -v e="$elapsed" -v c="$cpu" -v r="$rss" -v p="$pages" -v lk="$lk" \
+      'BEGIN { printf "%-11s %10.2f %10.0f %14.3f %12.1f %9.2fx\n", n, e, p / e, c * 1000 / p, r / 1024, lk / e }'
+  done <"$1"
+}
+
+: >"$work/all.txt"
 for run in $(seq "$runs"); do
   : >"$work/results.txt"
   if [ -z "${GOVEVAL_ONLY:-}" ]; then
@@ -93,10 +106,19 @@ for run in $(seq "$runs"); do
   GOVEVAL_JIT_PROFILE="$root/bench/crawl/.tools/jit" measure goveval $bench crawl "$url" "$work/warc" "$parallelism"
   echo "--- run $run: $(cat "$work/goveval.out")"
   echo "    warc: $(du -sh "$work/warc" | cut -f1) in $(ls "$work/warc" | wc -l) file(s)"
-  printf '%-11s %10s %10s %14s %12s %10s\n' tool seconds pages/s cpu-ms/page peak-RSS-MiB vs-linkinator
-  lk=$(awk '$1 == "linkinator" { print $2 }' "$work/results.txt")
-  while read -r name elapsed cpu rss; do
-    awk -v n="$name" -v e="$elapsed" -v c="$cpu" -v r="$rss" -v p="$pages" -v lk="$lk" \
-      'BEGIN { printf "%-11s %10.2f %10.0f %14.3f %12.1f %9.2fx\n", n, e, p / e, c * 1000 / p, r / 1024, lk / e }'
-  done <"$work/results.txt"
+  table "$work/results.txt"
+  sed "s/^/$run /" "$work/results.txt" >>"$work/all.txt"
 done
+
+if [ "$runs" -gt 1 ]; then
+  # One run pairs one noisy sample of each tool; the medians over the runs are the figures to quote.
+  echo "--- median of $runs runs"
+  for name in $(awk '{ print $2 }' "$work/all.txt" | awk '!seen[$0]++'); do
+    for column in 3 4 5; do
+      awk -v n="$name" -v c="$column" '$2 == n { print $c }' "$work/all.txt" | sort -g \
+        | awk '{ v[NR] = $1 } END { printf "%s ", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+    done | awk -v n="$name" '{ print n, $1, $2, $3 }'
+  done >"$work/median.txt"
+  table "$work/median.txt"
+  echo "goveval vs linkinator, run by run: $(awk '$2 == "linkinator" { lk[$1] = $3 } $2 == "goveval" { g[$1] = $3 } END { for (r = 1; r in g; r++) printf "%.2fx ", lk[r] / g[r] }' "$work/all.txt")"
+fi
