@@ -33,6 +33,7 @@ public sealed class WarcTests(LiveSandbox live)
         var file = Path.Combine(directory, evidence.Warc);
         var records = WarcReader.ReadAll(file).ToList();
         Assert.Equal("warcinfo", records[0].Type);
+        Assert.Equal("sha256:" + Base32.Encode(SHA256.HashData(records[0].Block)), records[0]["WARC-Block-Digest"]);
         // The request record holds the request line, Host and the headers every request sends, in that order.
         var request = records.Single(r => r.Type == "request" && r["WARC-Concurrent-To"]?.Trim('<', '>') == evidence.Record);
         var host = new Uri(site.Url("/")).Authority;
@@ -57,6 +58,26 @@ public sealed class WarcTests(LiveSandbox live)
 
         // Each record is its own gzip member: a reader can start at the response's offset.
         Assert.Equal(evidence.Record, WarcReader.ReadAt(file, position.Offset)!.RecordId);
+    }
+
+    [Fact]
+    public void A_writer_opens_its_file_with_a_warcinfo_record_before_any_exchange()
+    {
+        using var folder = new TempFolder();
+        string name;
+        using (var warc = new WarcWriter(folder.Path, "probe"))
+        {
+            // The writer thread opens the file on its own; wait for it rather than for an exchange.
+            Assert.True(SpinWait.SpinUntil(() => warc.Files.Count == 1, TimeSpan.FromSeconds(10)));
+            name = warc.Files[0];
+        }
+
+        var records = WarcReader.ReadAll(Path.Combine(folder.Path, name)).ToList();
+        var info = Assert.Single(records);
+        Assert.Equal("warcinfo", info.Type);
+        Assert.Equal(name, info["WARC-Filename"]);
+        Assert.Contains("format: WARC File Format 1.1", System.Text.Encoding.UTF8.GetString(info.Block));
+        Assert.Equal("sha256:" + Base32.Encode(SHA256.HashData(info.Block)), info["WARC-Block-Digest"]);
     }
 
     [Fact]

@@ -119,6 +119,17 @@ public sealed class WarcWriter : IDisposable
 
     private void Run()
     {
+        // The first file and its warcinfo are written at once, while the first fetches are still under way: its
+        // digest and compression load and compile what every record needs, off the first fetch's path.
+        try
+        {
+            EnsureFile(0);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Not fatal here: the first exchange tries again and fails with the reason.
+        }
+
         var batch = new List<Exchange>();
         while (true)
         {
@@ -296,10 +307,13 @@ public sealed class WarcWriter : IDisposable
             $"software: GovEval/{Fetching.UserAgent.Version}\r\nformat: WARC File Format 1.1\r\nconformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\nrobots: obey\r\n");
         using var record = new Fetching.PooledBuffer(info.Length + 1024);
         using var header = new Fetching.PooledBuffer(512);
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(info, digest);
         RecordHeader.Start(header, "warcinfo", warcinfoId, Date(clock.GetUtcNow()), null, null);
         RecordHeader.Field(header, "WARC-Filename", fileName);
+        RecordHeader.Digest(header, "WARC-Block-Digest", digest);
         RecordHeader.End(header, "application/warc-fields", info.Length);
-        StoredGzip.Write(record, header.Span, info, [], RecordEnd);
+        GzipMember.Write(record, header.Span, info, [], RecordEnd);
         file.Write(record.Span);
         file.Flush();
     }
