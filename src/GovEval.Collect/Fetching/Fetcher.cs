@@ -320,7 +320,9 @@ public sealed class Fetcher : IDisposable
             response = await client.SendAsync(message, timeout.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             var headers = HttpHeads.Map(response);
-            var contentType = response.Content.Headers.ContentType?.ToString();
+            // As sent, the way a browser reads it (a value the typed parser rejects is still text/html to them),
+            // and without parsing and printing it again for every page.
+            var contentType = headers.GetValueOrDefault("Content-Type");
             var location = response.Headers.Location?.OriginalString;
             var retryAfter = RetryAfter(response);
             var declaredLength = response.Content.Headers.ContentLength;
@@ -455,8 +457,7 @@ public sealed class Fetcher : IDisposable
 
     private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
-        var value = response.Headers.RetryAfter;
-        if (value is null || (int)response.StatusCode is not (429 or 503))
+        if ((int)response.StatusCode is not (429 or 503) || response.Headers.RetryAfter is not { } value)
         {
             return null;
         }
