@@ -34,6 +34,18 @@ public sealed class LinkExtractorTests
     }
 
     [Fact]
+    public void An_anchor_text_read_again_is_the_same_string()
+    {
+        // The navigation repeats on every page of a site: its texts are kept once, not once a page.
+        var first = LinkExtractor.Extract("<ul><li><a href=/>首页</a><li><a href=/p/1.html>通知  公告</a></ul>", out _);
+        var second = LinkExtractor.Extract("<div><a href=/index.html>首页</a><a href=/p/2.html>通知 公告</a><a href=/p/3.html>政策</a></div>", out _);
+        Assert.Equal(["首页", "通知 公告"], first.Select(l => l.Text));
+        Assert.Same(first[0].Text, second[0].Text);
+        Assert.Same(first[1].Text, second[1].Text);
+        Assert.Equal("政策", second[2].Text);
+    }
+
+    [Fact]
     public void Fragments_are_dropped_and_nothing_meaningful_is_changed()
     {
         var page = new Uri("HTTP://WWW.GD.GOV.CN:80/a/b.html");

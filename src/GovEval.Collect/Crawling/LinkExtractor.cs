@@ -148,6 +148,35 @@ public static class LinkExtractor
         return rest.Length == 0 ? null : rest;
     }
 
+    /// <summary>
+    /// One string per distinct anchor text on this thread: a site's navigation repeats on every page, so most texts
+    /// were read before. Looked up by the characters, so a text already seen costs no allocation; the set is
+    /// emptied when it grows large, so a site of unique texts does not pin them all.
+    /// </summary>
+    private static string SharedText(ReadOnlySpan<char> text)
+    {
+        var shared = texts ??= new HashSet<string>(StringComparer.Ordinal);
+        var lookup = shared.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        if (shared.Count >= MaxSharedTexts)
+        {
+            shared.Clear();
+        }
+
+        var created = text.ToString();
+        shared.Add(created);
+        return created;
+    }
+
+    private const int MaxSharedTexts = 4096;
+
+    [ThreadStatic]
+    private static HashSet<string>? texts;
+
     /// <summary>An anchor's text as it is read: references decoded, whitespace collapsed, cut at about 200 characters.</summary>
     private struct AnchorText : IDisposable
     {
@@ -193,7 +222,7 @@ public static class LinkExtractor
 
         public string? ToStringAndClear()
         {
-            var text = length == 0 ? null : new string(buffer!, 0, length);
+            var text = length == 0 ? null : SharedText(buffer.AsSpan(0, length));
             length = 0;
             space = false;
             return text;

@@ -30,7 +30,6 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
         }
 
         var known = new HashSet<string>(StringComparer.Ordinal);
-        var texts = new HashSet<string>(StringComparer.Ordinal);
         var crawled = new Dictionary<string, FetchOutcome>(StringComparer.Ordinal);
         var skipped = new Dictionary<string, FetchOutcome>(StringComparer.Ordinal);
         var checks = new Dictionary<string, Task<FetchOutcome>>(StringComparer.Ordinal);
@@ -94,25 +93,13 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
                 {
                     var link = resolved[k];
 
-                    // Share one string per target and per link text across the site: links outnumber pages
-                    // tenfold, and the navigation's texts repeat on every page.
-                    if (link.Text is { } text)
-                    {
-                        if (texts.TryGetValue(text, out var sharedText))
-                        {
-                            resolved[k] = link = link with { Text = sharedText };
-                        }
-                        else
-                        {
-                            texts.Add(text);
-                        }
-                    }
-
                     if (link.Role == LinkRole.Form)
                     {
                         continue;
                     }
 
+                    // Share one string per target across the site: links outnumber pages tenfold. (Link texts are
+                    // shared as they are read, by LinkExtractor.)
                     if (known.TryGetValue(link.Target, out var canonical))
                     {
                         resolved[k] = link with { Target = canonical };
