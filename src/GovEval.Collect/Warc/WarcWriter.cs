@@ -276,7 +276,7 @@ public sealed class WarcWriter : IDisposable
             {
                 RandomAccess.FlushToDisk(handle);
             }
-            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // The flush that closes the file reports a failing disk; this one only started early.
             }
