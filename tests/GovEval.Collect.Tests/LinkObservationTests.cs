@@ -17,6 +17,7 @@ public sealed class LinkObservationTests
         var body = new StringBuilder("<html><body>");
         body.Append("<a href=\"/a.html\">A</a><a href=\"/a.html#top\">A again</a><img src=\"/a.html\">");
         body.Append("<a href=\"/missing.html\">gone</a><a href=\"/missing.html\">gone again</a>");
+        body.Append("<form action=\"/\"></form><form action=\"/search\"></form><form action=\"/search\" method=\"post\"></form>");
         for (var i = 0; i < filler; i++)
         {
             body.Append("<a href=\"/f").Append(i % 50).Append(".html\">f</a>");
@@ -46,5 +47,11 @@ public sealed class LinkObservationTests
         var missing = Assert.Single(fromHome, l => l.Target == $"http://127.0.0.1:{port}/missing.html");
         Assert.Equal(404, missing.Outcome!.HttpStatus);
         Assert.Equal(Math.Min(filler, 50), fromHome.Count(l => l.Target.Contains("/f", StringComparison.Ordinal)));
+
+        // Forms are recorded, never submitted: one observation per action, with the outcome its URL has anyway.
+        var forms = fromHome.Where(l => l.Source == LinkSource.Form).ToList();
+        Assert.Equal([$"http://127.0.0.1:{port}/", $"http://127.0.0.1:{port}/search"], forms.Select(l => l.Target).Order(StringComparer.Ordinal));
+        Assert.Equal(FetchStatus.Ok, forms.Single(l => l.Target == $"http://127.0.0.1:{port}/").Outcome!.Status);
+        Assert.Null(forms.Single(l => l.Target.EndsWith("/search", StringComparison.Ordinal)).Outcome);
     }
 }
