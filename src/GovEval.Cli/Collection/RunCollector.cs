@@ -64,6 +64,18 @@ public sealed class RunCollector(GovEvalStore store, SiteCollector collector)
             .ToHashSet(StringComparer.Ordinal);
         var monitored = await store.AvailabilitySamplesAsync(run.Id, cancel);
         var todo = sites.Where(s => !done.Contains(s.Unit.Code)).ToList();
+
+        // A unit stored just before a kill may still have its journal (it is deleted after the store): the unit is
+        // not crawled again, so its journal goes now.
+        foreach (var site in sites.Where(s => done.Contains(s.Unit.Code)))
+        {
+            var journal = CrawlJournal.PathFor(options.JournalDirectory, site.Homepage);
+            if (File.Exists(journal))
+            {
+                File.Delete(journal);
+            }
+        }
+
         var totals = new ConcurrentBag<(int Pages, int Findings)>();
         await Parallel.ForEachAsync(
             todo,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using GovEval.Cli.Collection;
+using GovEval.Collect.Crawling;
 using GovEval.Collect.Probes;
 using GovEval.Core.Registry;
 using GovEval.Sandbox.Server;
@@ -102,6 +103,17 @@ public sealed class CollectKillResumeTests : IAsyncLifetime
         await workspace.RunOkAsync(["collect", "--run", whole, .. network]);
 
         await using var store = await GovEvalStore.OpenAsync(StoreConnection.Parse(workspace.Db));
+
+        // A kill between storing a unit and deleting its journal leaves the journal of a unit that is not crawled
+        // again: the next collect of the run removes it.
+        var wholeJournals = Path.Combine(workspace.Folder, "data", "runs", whole, "journal");
+        var stale = CrawlJournal.PathFor(wholeJournals, (await store.ObservationsAsync(whole)).First(o => o.ChannelUrl is not null).ChannelUrl!);
+        Directory.CreateDirectory(wholeJournals);
+        File.WriteAllText(stale, "");
+        var again = await workspace.RunOkAsync(["collect", "--run", whole, .. network]);
+        Assert.Contains($"{Sites} were already stored", again.Out);
+        Assert.Equal(0, Journals(wholeJournals));
+
         var a = Findings(await store.ObservationsAsync(killed));
         var b = Findings(await store.ObservationsAsync(whole));
         Assert.NotEmpty(b);
