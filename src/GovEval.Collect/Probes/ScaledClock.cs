@@ -42,15 +42,58 @@ public sealed class ScaledClock : TimeProvider
     public override long GetTimestamp() => real.GetTimestamp();
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        new ScaledTimer(real.CreateTimer(callback, state, ToReal(dueTime), ToReal(period)), this);
+        new ScaledTimer(this, callback, state, dueTime, period);
 
     /// <summary>The real time that passes while this clock moves by <paramref name="span"/>.</summary>
     public TimeSpan ToReal(TimeSpan span) =>
         span == Timeout.InfiniteTimeSpan || span <= TimeSpan.Zero ? span : TimeSpan.FromTicks(Math.Max(1, (long)(span.Ticks / Scale)));
 
-    private sealed class ScaledTimer(ITimer inner, ScaledClock clock) : ITimer
+    /// <summary>
+    /// A real timer running for the scaled due time. The real timer counts on a coarse tick and can fire a few
+    /// milliseconds early, which the scale turns into seconds: a one-shot timer (Task.Delay) that fires before its
+    /// scaled due time waits out the rest, so a monitor visit is never stamped in the slot before its own.
+    /// </summary>
+    private sealed class ScaledTimer : ITimer
     {
-        public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(clock.ToReal(dueTime), clock.ToReal(period));
+        private readonly ScaledClock clock;
+        private readonly TimerCallback callback;
+        private readonly object? state;
+        private readonly ITimer inner;
+
+        // Scaled due time of a one-shot timer, in UTC ticks; long.MinValue for a periodic or stopped one.
+        private long due = long.MinValue;
+
+        public ScaledTimer(ScaledClock clock, TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            this.clock = clock;
+            this.callback = callback;
+            this.state = state;
+            inner = clock.real.CreateTimer(static timer => ((ScaledTimer)timer!).Fire(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            Change(dueTime, period);
+        }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            var oneShot = period == Timeout.InfiniteTimeSpan && dueTime != Timeout.InfiniteTimeSpan;
+            Volatile.Write(ref due, oneShot ? (clock.GetUtcNow() + (dueTime > TimeSpan.Zero ? dueTime : TimeSpan.Zero)).UtcTicks : long.MinValue);
+            return inner.Change(clock.ToReal(dueTime), clock.ToReal(period));
+        }
+
+        private void Fire()
+        {
+            var dueTicks = Volatile.Read(ref due);
+            if (dueTicks != long.MinValue)
+            {
+                var left = TimeSpan.FromTicks(dueTicks - clock.GetUtcNow().UtcTicks);
+                if (left > TimeSpan.Zero)
+                {
+                    inner.Change(clock.ToReal(left), Timeout.InfiniteTimeSpan);
+                    return;
+                }
+            }
+
+            callback(state);
+        }
 
         public void Dispose() => inner.Dispose();
 
