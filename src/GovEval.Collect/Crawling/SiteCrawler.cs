@@ -55,13 +55,16 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
             work.Writer.TryWrite(new Work(url, depth, referrer, slot, allowed));
         }
 
-        bool Know(string url)
+        // True when the URL is new; either way its number.
+        bool Know(string url, out int id)
         {
-            if (!known.TryAdd(url, targets.Count))
+            if (known.TryGetValue(url, out id))
             {
                 return false;
             }
 
+            id = targets.Count;
+            known.Add(url, id);
             targets.Add(url);
             return true;
         }
@@ -71,7 +74,7 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
         try
         {
             var start = CrawlUrl.Normalize(home);
-            Know(start);
+            Know(start, out _);
             Enqueue(start, 0, null);
             for (var i = 0; i < slots.Count; i++)
             {
@@ -99,7 +102,7 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
                     {
                         var normalizedFinal = CrawlUrl.Normalize(final);
                         crawled.TryAdd(normalizedFinal, page.Outcome);
-                        Know(normalizedFinal);
+                        Know(normalizedFinal, out _);
                     }
 
                     pageUrl = finalUrl;
@@ -109,7 +112,6 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
                 for (var k = 0; k < resolved.Length; k++)
                 {
                     var link = resolved[k];
-
                     if (link.Role == LinkRole.Form)
                     {
                         ids[k] = -1;
@@ -118,15 +120,12 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
 
                     // Share one string per target across the site: links outnumber pages tenfold. (Link texts are
                     // shared as they are read, by LinkExtractor.)
-                    if (known.TryGetValue(link.Target, out var id))
+                    if (!Know(link.Target, out ids[k]))
                     {
-                        ids[k] = id;
-                        resolved[k] = link with { Target = targets[id] };
+                        resolved[k] = link with { Target = targets[ids[k]] };
                         continue;
                     }
 
-                    ids[k] = targets.Count;
-                    Know(link.Target);
                     switch (link.Role)
                     {
                         case LinkRole.Page:
@@ -143,7 +142,7 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
                     foreach (var location in await SitemapAsync(home, journal, cancel).ConfigureAwait(false))
                     {
                         if (Uri.TryCreate(location, UriKind.Absolute, out var uri) && scope.Contains(uri) && !CrawlUrl.LooksLikeFile(uri)
-                            && Know(CrawlUrl.Normalize(uri)))
+                            && Know(CrawlUrl.Normalize(uri), out _))
                         {
                             await Discover(CrawlUrl.Normalize(uri), 1, null, null).ConfigureAwait(false);
                         }

@@ -343,7 +343,7 @@ public sealed class Fetcher : IDisposable
             {
                 if (request.Archive && options.Warc is not null)
                 {
-                    exchange.Evidence = await Archive(uri, message, response, headers, ReadOnlyMemory<byte>.Empty, capturedAt, truncated: method != "HEAD" && declaredLength is > 0, encoded: false).ConfigureAwait(false);
+                    exchange.Evidence = await Archive(uri, method, response, headers, ReadOnlyMemory<byte>.Empty, capturedAt, truncated: method != "HEAD" && declaredLength is > 0, encoded: false).ConfigureAwait(false);
                 }
 
                 return exchange;
@@ -410,7 +410,7 @@ public sealed class Fetcher : IDisposable
 
             if (request.Archive && options.Warc is not null)
             {
-                exchange.Evidence = await Archive(uri, message, response, headers, raw.Memory, capturedAt, truncated: false, encoded: !ContentDecoder.IsIdentity(encoding)).ConfigureAwait(false);
+                exchange.Evidence = await Archive(uri, method, response, headers, raw.Memory, capturedAt, truncated: false, encoded: !ContentDecoder.IsIdentity(encoding)).ConfigureAwait(false);
             }
 
             return exchange;
@@ -446,11 +446,11 @@ public sealed class Fetcher : IDisposable
         return (CharsetDetector.Decode(body, detected), detected.Name);
     }
 
-    private async ValueTask<Evidence> Archive(Uri uri, HttpRequestMessage request, HttpResponseMessage response, IReadOnlyDictionary<string, string> headers, ReadOnlyMemory<byte> payload, DateTimeOffset capturedAt, bool truncated, bool encoded)
+    private async ValueTask<Evidence> Archive(Uri uri, string method, HttpResponseMessage response, IReadOnlyDictionary<string, string> headers, ReadOnlyMemory<byte> payload, DateTimeOffset capturedAt, bool truncated, bool encoded)
     {
         using var requestBlock = new PooledBuffer(512);
         using var head = new PooledBuffer(1024);
-        HttpHeads.WriteRequest(requestBlock, request.Method.Method, uri, requestHeaderLines);
+        HttpHeads.WriteRequest(requestBlock, method, uri, requestHeaderLines);
         HttpHeads.WriteResponse(head, response, headers);
         return await options.Warc!.WriteExchangeAsync(uri.AbsoluteUri, null, requestBlock.Memory, head.Memory, payload, capturedAt, truncated, encoded).ConfigureAwait(false);
     }

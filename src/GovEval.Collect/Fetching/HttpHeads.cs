@@ -28,10 +28,7 @@ internal static class HttpHeads
         using var lines = new PooledBuffer(512);
         foreach (var (name, value) in headers)
         {
-            lines.WriteText(name);
-            lines.Write(": "u8);
-            lines.WriteText(value);
-            lines.Write("\r\n"u8);
+            Line(lines, name, value);
         }
 
         return lines.ToArray();
@@ -55,10 +52,7 @@ internal static class HttpHeads
                 continue;
             }
 
-            head.WriteText(name);
-            head.Write(": "u8);
-            head.WriteText(value);
-            head.Write("\r\n"u8);
+            Line(head, name, value);
         }
 
         head.Write("\r\n"u8);
@@ -79,5 +73,13 @@ internal static class HttpHeads
         }
 
         return headers.Trim();
+    }
+
+    private static void Line(PooledBuffer output, string name, string value)
+    {
+        output.WriteText(name);
+        output.Write(": "u8);
+        output.WriteText(value);
+        output.Write("\r\n"u8);
     }
 }
