@@ -61,8 +61,13 @@ public sealed class WarcWriter : IDisposable
     public List<string> Files { get; } = [];
 
     /// <summary>Archives one HTTP exchange; returns the evidence (response record id, payload sha256 hex).</summary>
+    /// <remarks>
+    /// The calling thread waits, and the writer thread itself releases it: a caller on a pool thread never waits for
+    /// another pool thread (200 of them writing at once starved the pool for two minutes).
+    /// </remarks>
     public Evidence WriteExchange(string targetUri, string? ipAddress, ReadOnlySpan<byte> requestBlock, ReadOnlySpan<byte> responseHead, ReadOnlySpan<byte> payload, DateTimeOffset capturedAt, bool truncated = false) =>
-        WriteExchangeAsync(targetUri, ipAddress, requestBlock.ToArray(), responseHead.ToArray(), payload.ToArray(), capturedAt, truncated).AsTask().GetAwaiter().GetResult();
+        Enqueue(new Exchange(targetUri, ipAddress, requestBlock.ToArray(), responseHead.ToArray(), payload.ToArray(), capturedAt, truncated, encoded: false, blocking: true))
+            .GetAwaiter().GetResult();
 
     /// <summary>
     /// Archives one HTTP exchange. The buffers are read by the writer thread: they must stay unchanged until the
@@ -70,9 +75,11 @@ public sealed class WarcWriter : IDisposable
     /// <paramref name="encoded"/>: the payload is as sent under a Content-Encoding (gzip, br): already compressed,
     /// so it is stored, not run through the compressor for nothing.
     /// </summary>
-    public ValueTask<Evidence> WriteExchangeAsync(string targetUri, string? ipAddress, ReadOnlyMemory<byte> requestBlock, ReadOnlyMemory<byte> responseHead, ReadOnlyMemory<byte> payload, DateTimeOffset capturedAt, bool truncated = false, bool encoded = false)
+    public ValueTask<Evidence> WriteExchangeAsync(string targetUri, string? ipAddress, ReadOnlyMemory<byte> requestBlock, ReadOnlyMemory<byte> responseHead, ReadOnlyMemory<byte> payload, DateTimeOffset capturedAt, bool truncated = false, bool encoded = false) =>
+        new(Enqueue(new Exchange(targetUri, ipAddress, requestBlock, responseHead, payload, capturedAt, truncated, encoded, blocking: false)));
+
+    private Task<Evidence> Enqueue(Exchange exchange)
     {
-        var exchange = new Exchange(targetUri, ipAddress, requestBlock, responseHead, payload, capturedAt, truncated, encoded);
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(closing, this);
@@ -83,7 +90,7 @@ public sealed class WarcWriter : IDisposable
             }
         }
 
-        return new ValueTask<Evidence>(exchange.Done.Task);
+        return exchange.Done.Task;
     }
 
     /// <summary>The position of a record written by this writer (for the report's links into the archive).</summary>
@@ -187,15 +194,32 @@ public sealed class WarcWriter : IDisposable
             batch.ForEach(exchange => exchange.Failure ??= e);
         }
 
-        // One thread-pool item completes the batch and runs the waiting fetches' continuations one after another:
-        // not on this thread (it would compress nothing meanwhile), and not as a wake-up of a pool thread per record.
-        ThreadPool.UnsafeQueueUserWorkItem(static done =>
+        // A blocked caller only needs waking, which this thread does. One thread-pool item completes the rest and
+        // runs the waiting fetches' continuations one after another: not on this thread (it would compress nothing
+        // meanwhile), and not as a wake-up of a pool thread per record.
+        var awaited = new List<Exchange>(batch.Count);
+        foreach (var exchange in batch)
         {
-            foreach (var exchange in done)
+            if (exchange.Blocking)
             {
                 exchange.Complete();
             }
-        }, batch.ToArray(), preferLocal: false);
+            else
+            {
+                awaited.Add(exchange);
+            }
+        }
+
+        if (awaited.Count > 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static done =>
+            {
+                foreach (var exchange in done)
+                {
+                    exchange.Complete();
+                }
+            }, awaited, preferLocal: false);
+        }
     }
 
     /// <summary>Digests, compresses and writes one exchange's response and request records (not yet flushed).</summary>
@@ -319,7 +343,7 @@ public sealed class WarcWriter : IDisposable
     }
 
     private sealed class Exchange(string targetUri, string? ipAddress, ReadOnlyMemory<byte> requestBlock, ReadOnlyMemory<byte> responseHead,
-        ReadOnlyMemory<byte> payload, DateTimeOffset capturedAt, bool truncated, bool encoded)
+        ReadOnlyMemory<byte> payload, DateTimeOffset capturedAt, bool truncated, bool encoded, bool blocking)
     {
         public string ResponseId { get; } = RecordIds.Next();
         public string TargetUri { get; } = targetUri;
@@ -330,6 +354,7 @@ public sealed class WarcWriter : IDisposable
         public DateTimeOffset CapturedAt { get; } = capturedAt;
         public bool Truncated { get; } = truncated;
         public bool Encoded { get; } = encoded;
+        public bool Blocking { get; } = blocking;
         public TaskCompletionSource<Evidence> Done { get; } = new();
 
         // Set by the writer thread: where the response record landed and its evidence, or why it was not written.
