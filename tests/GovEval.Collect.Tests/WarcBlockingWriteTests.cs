@@ -1,16 +1,9 @@
-using GovEval.Collect.Warc;
 using GovEval.Collect.Tests.Support;
+using GovEval.Collect.Warc;
 
 namespace GovEval.Collect.Tests;
 
-/// <summary>Runs alone: it caps the thread pool, which every other test shares.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ThreadPoolCapCollection
-{
-    public const string Name = "thread pool capped";
-}
-
-/// <summary>A blocking archive write returns while every thread of the pool is busy.</summary>
+/// <summary>The archive writer with every thread of the pool busy: what it promises does not wait for a pool thread.</summary>
 [Collection(ThreadPoolCapCollection.Name)]
 public sealed class WarcBlockingWriteTests
 {
@@ -21,59 +14,52 @@ public sealed class WarcBlockingWriteTests
         // full of blocked callers nobody ran it (in the suite, 200 writers starved the process for two minutes).
         using var folder = new TempFolder();
         using var warc = new WarcWriter(folder.Path);
-        ThreadPool.GetMaxThreads(out var maxWorkers, out var maxIo);
-        // A few threads above what the test runner itself may be holding; the blocked items below fill the rest.
-        Assert.True(ThreadPool.SetMaxThreads(Environment.ProcessorCount + 4, maxIo));
-        // Not disposed: the pool's items may still be on their way to them when the test ends.
-        var release = new ManualResetEventSlim();
-        var go = new ManualResetEventSlim();
-        var writing = new ManualResetEventSlim();
         var written = new ManualResetEventSlim();
-        var started = 0;
         Exception? failure = null;
-        try
+        using (new SaturatedPool(() =>
         {
-            ThreadPool.UnsafeQueueUserWorkItem(_ =>
+            try
             {
-                writing.Set();
-                go.Wait();
-                try
-                {
-                    warc.WriteExchange("http://a.gov.cn/busy.html", null, "GET /busy.html HTTP/1.1\r\n\r\n"u8, "HTTP/1.1 200 OK\r\n\r\n"u8, "<p>x</p>"u8, DateTimeOffset.UnixEpoch);
-                }
-                catch (Exception e)
-                {
-                    failure = e;
-                }
-
-                written.Set();
-            }, null);
-            Assert.True(writing.Wait(TimeSpan.FromSeconds(10)), "the writing item never started");
-
-            // Blocked items until one waits without a thread for longer than the pool takes to add one (it adds a
-            // thread about every half second while items wait): the pool is at its cap.
-            var saturated = false;
-            for (var i = 0; i < 64 && !saturated; i++)
+                warc.WriteExchange("http://a.gov.cn/busy.html", null, "GET /busy.html HTTP/1.1\r\n\r\n"u8, "HTTP/1.1 200 OK\r\n\r\n"u8, "<p>x</p>"u8, DateTimeOffset.UnixEpoch);
+            }
+            catch (Exception e)
             {
-                var before = Volatile.Read(ref started);
-                ThreadPool.UnsafeQueueUserWorkItem(_ =>
-                {
-                    Interlocked.Increment(ref started);
-                    release.Wait();
-                }, null);
-                saturated = !SpinWait.SpinUntil(() => Volatile.Read(ref started) > before, TimeSpan.FromSeconds(2));
+                failure = e;
             }
 
-            Assert.True(saturated, "the capped pool never filled");
-            go.Set();
-            Assert.True(written.Wait(TimeSpan.FromSeconds(30)), "the write never returned");
-            Assert.Null(failure);
-        }
-        finally
+            written.Set();
+        }))
         {
-            go.Set();
-            release.Set();
-            ThreadPool.SetMaxThreads(maxWorkers, maxIo);
+            Assert.True(written.Wait(TimeSpan.FromSeconds(30)), "the write never returned");
         }
+
+        Assert.Null(failure);
+    }
+
+    [Fact]
+    public void Dispose_hands_every_write_its_evidence_while_the_pool_is_full()
+    {
+        // Written batches are completed by a pool item; with none free, Dispose completes them itself (waiting for
+        // the item instead could wait for ever: the continuation it runs may be the one disposing).
+        using var folder = new TempFolder();
+        var warc = new WarcWriter(folder.Path);
+        using (new SaturatedPool())
+        {
+            var pending = Enumerable.Range(0, 20).Select(i => warc.WriteExchangeAsync($"http://a.gov.cn/{i}.html", null,
+                "GET / HTTP/1.1\r\n\r\n"u8.ToArray(), "HTTP/1.1 200 OK\r\n\r\n"u8.ToArray(), new byte[100 + i], DateTimeOffset.UnixEpoch).AsTask()).ToList();
+            warc.Dispose();
+            Assert.All(pending, t => Assert.True(t.IsCompletedSuccessfully));
+        }
+    }
+
+    [Fact]
+    public async Task Disposing_from_the_continuation_of_a_write_returns()
+    {
+        using var folder = new TempFolder();
+        var warc = new WarcWriter(folder.Path);
+        var disposed = warc.WriteExchangeAsync("http://a.gov.cn/last.html", null, "GET / HTTP/1.1\r\n\r\n"u8.ToArray(), "HTTP/1.1 200 OK\r\n\r\n"u8.ToArray(),
+            new byte[100], DateTimeOffset.UnixEpoch).AsTask().ContinueWith(_ => warc.Dispose(), TaskContinuationOptions.ExecuteSynchronously);
+        Assert.Same(disposed, await Task.WhenAny(disposed, Task.Delay(TimeSpan.FromSeconds(30))));
+        await disposed;
     }
 }

@@ -41,6 +41,9 @@ public sealed class WarcWriter : IDisposable
     private long syncedTo;
     private Task syncing = Task.CompletedTask;
 
+    // Written batches whose pool item has not completed them all yet.
+    private readonly HashSet<List<Exchange>> handing = new(ReferenceEqualityComparer.Instance);
+
     // Each record ends with two CRLFs after its block (WARC 1.1, 4).
     private static ReadOnlySpan<byte> RecordEnd => "\r\n\r\n"u8;
 
@@ -117,6 +120,20 @@ public sealed class WarcWriter : IDisposable
         }
 
         writer.Join();
+
+        // Every exchange handed over has its evidence (or its failure) once Dispose returns: batches whose pool item
+        // has not run yet are completed here. Not waited for: a continuation that item runs may be what disposes.
+        List<List<Exchange>> left;
+        lock (gate)
+        {
+            left = [.. handing];
+        }
+
+        foreach (var batch in left)
+        {
+            batch.ForEach(exchange => exchange.Complete());
+        }
+
         syncing.Wait();
         file?.Flush(true);
         file?.Dispose();
@@ -212,13 +229,23 @@ public sealed class WarcWriter : IDisposable
 
         if (awaited.Count > 0)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(static done =>
+            lock (gate)
             {
-                foreach (var exchange in done)
+                handing.Add(awaited);
+            }
+
+            ThreadPool.UnsafeQueueUserWorkItem(static work =>
+            {
+                foreach (var exchange in work.Done)
                 {
                     exchange.Complete();
                 }
-            }, awaited, preferLocal: false);
+
+                lock (work.Writer.gate)
+                {
+                    work.Writer.handing.Remove(work.Done);
+                }
+            }, (Writer: this, Done: awaited), preferLocal: false);
         }
     }
 

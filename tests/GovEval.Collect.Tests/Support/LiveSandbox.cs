@@ -36,14 +36,15 @@ public sealed class LiveSandbox : IAsyncLifetime
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
-    /// <summary>Fetch options for this sandbox: its routes and CA, a 1.5 s timeout, quick retries, no politeness.</summary>
+    /// <summary>Fetch options for this sandbox: its routes and CA, a 2 s timeout (a loaded two-core machine can take
+    /// over 1.5 s for a first page; a timed-out link holds 3 s), quick retries, no politeness.</summary>
     public FetchOptions Options(Func<FetchOptions, FetchOptions>? change = null)
     {
         var options = new FetchOptions
         {
             ConnectTo = Routes,
             ExtraRootsPem = [Server.CertificateAuthorityPem],
-            Timeout = TimeSpan.FromSeconds(1.5),
+            Timeout = TimeSpan.FromSeconds(2),
             RetryBaseDelay = TimeSpan.FromMilliseconds(20),
             MaxRetryAfter = TimeSpan.FromSeconds(1),
             Politeness = false,
