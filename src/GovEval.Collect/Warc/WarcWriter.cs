@@ -27,7 +27,11 @@ public sealed class WarcWriter : IDisposable
     private readonly Dictionary<string, (int File, long Offset)> positions = new(StringComparer.Ordinal);
     private readonly List<Exchange> queue = [];
     private readonly Thread writer;
+    // One reused digest context per use: a one-shot hash creates and frees an OpenSSL context every call, which
+    // cost about as much as hashing a page.
     private readonly IncrementalHash blockHasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IncrementalHash payloadHasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IncrementalHash requestHasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private FileStream? file;
     private string? fileName;
     private string? warcinfoId;
@@ -139,6 +143,8 @@ public sealed class WarcWriter : IDisposable
         file?.Dispose();
         file = null;
         blockHasher.Dispose();
+        payloadHasher.Dispose();
+        requestHasher.Dispose();
     }
 
     private void Run()
@@ -258,11 +264,13 @@ public sealed class WarcWriter : IDisposable
         Span<byte> payloadHash = stackalloc byte[32];
         Span<byte> blockHash = stackalloc byte[32];
         Span<byte> requestHash = stackalloc byte[32];
-        SHA256.HashData(payload, payloadHash);
+        payloadHasher.AppendData(payload);
+        payloadHasher.GetHashAndReset(payloadHash);
         blockHasher.AppendData(responseHead);
         blockHasher.AppendData(payload);
         blockHasher.GetHashAndReset(blockHash);
-        SHA256.HashData(requestBlock, requestHash);
+        requestHasher.AppendData(requestBlock);
+        requestHasher.GetHashAndReset(requestHash);
 
         var date = RecordDate(exchange.CapturedAt);
         var requestId = RecordIds.Next();
