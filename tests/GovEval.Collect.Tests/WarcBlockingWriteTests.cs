@@ -37,6 +37,41 @@ public sealed class WarcBlockingWriteTests
     }
 
     [Fact]
+    public void A_rotation_after_a_background_sync_goes_on_while_the_pool_is_full()
+    {
+        // 24 MiB cross the 16 MiB background sync, then the 20 MiB rotation waits for that sync: the sync must not
+        // need a pool thread, or the writer thread waits for ever.
+        using var folder = new TempFolder();
+        using var warc = new WarcWriter(folder.Path, maxFileBytes: 20L << 20);
+        var payload = new byte[1 << 20];
+        Random.Shared.NextBytes(payload);
+        var written = new ManualResetEventSlim();
+        Exception? failure = null;
+        using (new SaturatedPool(() =>
+        {
+            try
+            {
+                for (var i = 0; i < 24; i++)
+                {
+                    warc.WriteExchange($"http://a.gov.cn/{i}.pdf", null, "GET / HTTP/1.1\r\n\r\n"u8, "HTTP/1.1 200 OK\r\n\r\n"u8, payload, DateTimeOffset.UnixEpoch);
+                }
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+
+            written.Set();
+        }))
+        {
+            Assert.True(written.Wait(TimeSpan.FromSeconds(30)), "the writes never returned");
+        }
+
+        Assert.Null(failure);
+        Assert.Equal(2, warc.Files.Count);
+    }
+
+    [Fact]
     public void Dispose_hands_every_write_its_evidence_while_the_pool_is_full()
     {
         // Written batches are completed by a pool item; with none free, Dispose completes them itself (waiting for

@@ -316,7 +316,7 @@ public sealed class WarcWriter : IDisposable
     }
 
     /// <summary>
-    /// Every <see cref="SyncEvery"/> bytes, has the operating system write the file to disk on a pool thread while
+    /// Every <see cref="SyncEvery"/> bytes, has the operating system write the file to disk on a thread of its own while
     /// records go on being appended: the evidence of a long crawl becomes durable as it goes, and closing the file
     /// only waits for its last part.
     /// </summary>
@@ -329,17 +329,19 @@ public sealed class WarcWriter : IDisposable
 
         syncedTo = file.Position;
         var handle = file.SafeFileHandle;
-        syncing = Task.Run(() =>
+        // Its own thread, not a pool item: the writer thread waits for it before rotating, and must not depend on a
+        // pool that blocked writers may be holding.
+        syncing = Task.Factory.StartNew(static handle =>
         {
             try
             {
-                RandomAccess.FlushToDisk(handle);
+                RandomAccess.FlushToDisk((Microsoft.Win32.SafeHandles.SafeFileHandle)handle!);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // The flush that closes the file reports a failing disk; this one only started early.
             }
-        });
+        }, handle, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     private void EnsureFile(long incoming)
