@@ -27,8 +27,8 @@ public sealed class WarcWriter : IDisposable
     private readonly Dictionary<string, (int File, long Offset)> positions = new(StringComparer.Ordinal);
     private readonly List<Exchange> queue = [];
     private readonly Thread writer;
-    // One reused digest context per use: a one-shot hash creates and frees an OpenSSL context every call, which
-    // cost about as much as hashing a page.
+    // One reused digest context per use: a one-shot hash creates and frees an OpenSSL context every call (a fifth
+    // of OpenSSL's share of a crawl's CPU).
     private readonly IncrementalHash blockHasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly IncrementalHash payloadHasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly IncrementalHash requestHasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
