@@ -69,11 +69,7 @@ public sealed class RunCollector(GovEvalStore store, SiteCollector collector)
         // not crawled again, so its journal goes now.
         foreach (var site in sites.Where(s => done.Contains(s.Unit.Code)))
         {
-            var journal = CrawlJournal.PathFor(options.JournalDirectory, site.Homepage);
-            if (File.Exists(journal))
-            {
-                File.Delete(journal);
-            }
+            CrawlJournal.Delete(options.JournalDirectory, site.Homepage);
         }
 
         var totals = new ConcurrentBag<(int Pages, int Findings)>();
@@ -124,7 +120,7 @@ public sealed class RunCollector(GovEvalStore store, SiteCollector collector)
                 }
 
                 // Stored, the unit is skipped by a rerun: its journal (a copy of every page, megabytes a site) has done its job.
-                File.Delete(CrawlJournal.PathFor(options.JournalDirectory, site.Homepage));
+                CrawlJournal.Delete(options.JournalDirectory, site.Homepage);
 
                 totals.Add((observation.Pages.Count, checks.Findings.Count));
                 progress?.Report(new SiteCollected(site, observation.Pages.Count, checks.Findings.Count));

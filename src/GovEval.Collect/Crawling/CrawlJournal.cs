@@ -57,7 +57,17 @@ public sealed class CrawlJournal : IDisposable
         return new CrawlJournal(PathFor(directory, homepage), syncInterval);
     }
 
-    /// <summary>The journal file of a site's crawl, e.g. for deleting it once what it led to is stored.</summary>
+    /// <summary>Deletes the journal of a site's crawl, if there is one (its folder too may be gone): what it led to is stored.</summary>
+    public static void Delete(string directory, string homepage)
+    {
+        var path = PathFor(directory, homepage);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>The journal file of a site's crawl.</summary>
     public static string PathFor(string directory, string homepage)
     {
         var host = Uri.TryCreate(homepage, UriKind.Absolute, out var uri) ? uri.Host : "site";
