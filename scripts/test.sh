@@ -15,4 +15,8 @@ configuration=${CONFIGURATION:-Release}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build GovEval.slnx -c "$configuration" -nologo -v minimal
+# goveval-links ships as a native executable; the tests run that executable, published once here (it needs a C
+# toolchain to link: the script installs gcc when it runs as root, and otherwise says what to install).
+GOVEVAL_LINKS_NATIVE=$(scripts/publish-links.sh artifacts/goveval-links)
+export GOVEVAL_LINKS_NATIVE
 dotnet test GovEval.slnx -c "$configuration" --no-build -nologo -v minimal --logger "console;verbosity=normal" "$@"

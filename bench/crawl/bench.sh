@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Crawl benchmark: a generated 20,000-page government-like static site served by nginx on loopback, crawled side by
-# side by wrk (the ceiling), linkinator 6, wget --spider -r and GovEval's SiteCrawler (politeness off, WARC on).
+# side by wrk (the ceiling), linkinator 6, wget --spider -r and goveval-links (GovEval's crawler and link checker;
+# politeness off, WARC on), as shipped (a native executable, scripts/publish-links.sh) and the same program run by
+# the .NET runtime's JIT (goveval-jit, as `dotnet run` would run it).
 # Reports pages/s, CPU time per page and peak RSS (/usr/bin/time -v) for each, and the ratio to linkinator.
 # With several RUNS, each run measures every tool in turn, and a last table gives each tool's median over the runs
 # (the ratio to linkinator is then the ratio of the median times) and GovEval's ratio run by run.
-# Usage: bench/crawl/bench.sh [PAGES] [RUNS]   (defaults 20000 and 1). Needs nginx (nginx-light), wrk, wget, node+npm.
+# Usage: bench/crawl/bench.sh [PAGES] [RUNS]   (defaults 20000 and 1). Needs nginx (nginx-light), wrk, wget, node+npm,
+# and a C toolchain (gcc or clang) for the native build.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -17,7 +20,7 @@ parallelism=${GOVEVAL_PARALLELISM:-64}
 if ! command -v nginx >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y nginx-light >/dev/null; else echo "bench.sh: nginx is required (apt-get install nginx-light)" >&2; exit 2; fi
 fi
-for tool in wrk wget node npm dotnet; do
+for tool in wrk wget node npm dotnet cc; do
   command -v "$tool" >/dev/null || { echo "bench.sh: '$tool' is required" >&2; exit 2; }
 done
 if [ ! -x bench/crawl/.tools/node_modules/.bin/linkinator ]; then
@@ -31,7 +34,11 @@ cleanup() { [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true; rm -rf
 trap cleanup EXIT
 
 dotnet build bench/GovEval.CrawlBench -c Release -nologo -v quiet >/dev/null
+dotnet build src/GovEval.LinkCheck -c Release -nologo -v quiet >/dev/null
 bench="dotnet $root/bench/GovEval.CrawlBench/bin/Release/net10.0/GovEval.CrawlBench.dll"
+scripts/publish-links.sh "$work/links" >/dev/null
+links="$work/links/goveval-links"
+links_jit="dotnet $root/src/GovEval.LinkCheck/bin/Release/net10.0/goveval-links.dll"
 $bench generate "$work/site" "$pages"
 chmod -R a+rX "$work/site"
 
@@ -101,11 +108,13 @@ for run in $(seq "$runs"); do
   else
     echo "linkinator ${LINKINATOR_SECONDS:-16.03} 0 0" >>"$work/results.txt"
   fi
+  crawl=("$url" --warc "$work/warc" --no-politeness --parallelism "$parallelism" --max-pages 100000 --max-depth 1000)
   rm -rf "$work/warc"
-  # The JIT startup profile persists next to the npm tools: the first run on a machine records it (see README).
-  GOVEVAL_JIT_PROFILE="$root/bench/crawl/.tools/jit" measure goveval $bench crawl "$url" "$work/warc" "$parallelism"
-  echo "--- run $run: $(cat "$work/goveval.out")"
-  echo "    warc: $(du -sh "$work/warc" | cut -f1) in $(ls "$work/warc" | wc -l) file(s)"
+  measure goveval "$links" "${crawl[@]}"
+  echo "--- run $run: $(cat "$work/goveval.err")"
+  echo "    warc: $(du -sh "$work/warc" | cut -f1) in $(ls "$work/warc" | wc -l) file(s); broken links listed: $(($(wc -l <"$work/goveval.out") - 1))"
+  rm -rf "$work/warc"
+  measure goveval-jit $links_jit "${crawl[@]}"
   table "$work/results.txt"
   sed "s/^/$run /" "$work/results.txt" >>"$work/all.txt"
 done

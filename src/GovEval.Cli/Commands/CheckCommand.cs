@@ -39,7 +39,7 @@ public sealed class CheckCommand : CommandGroup
         network.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
-            var homepage = Homepage(parse.GetValue(url)!);
+            var homepage = SiteHomepage.Parse(parse.GetValue(url)!);
             var chosen = FrameworkCatalog.Get(parse.GetValue(framework)!);
             var pages = parse.GetValue(maxPages);
             if (pages < 1)
@@ -85,22 +85,6 @@ public sealed class CheckCommand : CommandGroup
             return CommandLine.Ok;
         });
         yield return command;
-    }
-
-    internal static string Homepage(string text)
-    {
-        var trimmed = text.Trim();
-        if (!trimmed.Contains("://", StringComparison.Ordinal))
-        {
-            trimmed = "http://" + trimmed;
-        }
-
-        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
-        {
-            throw new InputException("URL", $"'{text}' is not an http(s) URL of a site (e.g. https://www.example.gov.cn/)");
-        }
-
-        return uri.AbsoluteUri;
     }
 
     internal static IAnsiConsole Console(CliContext context)

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using GovEval.Checks;
 using GovEval.Cli.Collection;
+using GovEval.Collect.Crawling;
 using GovEval.Collect.Fetching;
 using GovEval.Collect.Probes;
 using GovEval.Core.Errors;
@@ -88,7 +89,7 @@ public sealed class MonitorCommand : CommandGroup
             var sampling = new SamplerOptions { FailAfter = fail };
             if (runName is null)
             {
-                var homepages = given.Select(CheckCommand.Homepage).DistinctBy(SampleLog.Key).ToList();
+                var homepages = given.Select(h => SiteHomepage.Parse(h)).DistinctBy(SampleLog.Key).ToList();
                 var samples = new SampleLog(logFile!.FullName);
                 var sites = homepages.Select(h => new MonitoredHomepage(h, h, samples.Read(h))).ToList();
                 using var fetcher = new Fetcher(network.Fetch(parse, null));

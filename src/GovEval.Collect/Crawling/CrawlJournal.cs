@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using GovEval.Core.Observations;
 
 namespace GovEval.Collect.Crawling;
@@ -17,12 +16,6 @@ public sealed record JournalPage(string Requested, PageObservation Page, Resolve
 /// </summary>
 public sealed class CrawlJournal : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     private readonly object gate = new();
     private readonly FileStream stream;
     private readonly TimeSpan syncInterval;
@@ -92,7 +85,7 @@ public sealed class CrawlJournal : IDisposable
 
     private void Append(Entry entry)
     {
-        var line = JsonSerializer.SerializeToUtf8Bytes(entry, Json);
+        var line = JsonSerializer.SerializeToUtf8Bytes(entry, CollectJson.Default.Entry);
         lock (gate)
         {
             stream.Write(line);
@@ -130,7 +123,7 @@ public sealed class CrawlJournal : IDisposable
             Entry? entry;
             try
             {
-                entry = JsonSerializer.Deserialize<Entry>(line, Json);
+                entry = JsonSerializer.Deserialize(line, CollectJson.Default.Entry);
             }
             catch (JsonException)
             {
@@ -152,7 +145,7 @@ public sealed class CrawlJournal : IDisposable
         }
     }
 
-    private sealed class Entry
+    internal sealed class Entry
     {
         public string Kind { get; set; } = "";
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using GovEval.Core.Observations;
 
 namespace GovEval.Collect.Probes;
@@ -13,12 +12,6 @@ public sealed record LoggedSample(string Homepage, AvailabilitySample Sample);
 /// </summary>
 public sealed class SampleLog(string path)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     private readonly object gate = new();
     private Dictionary<string, List<AvailabilitySample>>? index;
     private long indexedLength = -1;
@@ -27,7 +20,7 @@ public sealed class SampleLog(string path)
 
     public void Append(string homepage, AvailabilitySample sample)
     {
-        var line = JsonSerializer.Serialize(new LoggedSample(Key(homepage), sample), Json) + "\n";
+        var line = JsonSerializer.Serialize(new LoggedSample(Key(homepage), sample), CollectJson.Default.LoggedSample) + "\n";
         lock (gate)
         {
             var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
@@ -93,7 +86,7 @@ public sealed class SampleLog(string path)
             LoggedSample? sample = null;
             try
             {
-                sample = JsonSerializer.Deserialize<LoggedSample>(line, Json);
+                sample = JsonSerializer.Deserialize(line, CollectJson.Default.LoggedSample);
             }
             catch (JsonException)
             {

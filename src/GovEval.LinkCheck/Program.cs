@@ -1,0 +1,3 @@
+using GovEval.LinkCheck;
+
+return await LinkCheckCommand.RunAsync(args, Console.Out, Console.Error);
