@@ -13,13 +13,15 @@ namespace GovEval.LinkCheck;
 /// <c>goveval-links URL</c>: crawl one site and check every link on it, the way <c>goveval check</c> crawls (same
 /// fetcher, scope, traps, robots.txt and fault classification), without the other checks or a score. Problem links
 /// go to standard output as CSV with their evidence, a summary to standard error.
-/// Exit codes as goveval's: 0 ran (whatever was found), 2 bad input naming the argument, 1 an internal error.
+/// Exit codes as goveval's: 0 ran (whatever was found), 2 bad input naming the argument, 1 an internal error; with
+/// --fail-on-broken, 3 when the site has a broken link (a CI job's gate).
 /// </summary>
 public static class LinkCheckCommand
 {
     public const int Ok = 0;
     public const int InternalError = 1;
     public const int BadInput = 2;
+    public const int BrokenLinks = 3;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -31,10 +33,11 @@ public static class LinkCheckCommand
         var timeout = new Option<double>("--timeout") { Description = "Seconds a request may take (the national rules' 15 s)", DefaultValueFactory = _ => 15 };
         var all = new Option<bool>("--all") { Description = "List every link, not only those the site is at fault for" };
         var noSitemap = new Option<bool>("--no-sitemap") { Description = "Do not seed the crawl from the site's sitemaps" };
+        var failOnBroken = new Option<bool>("--fail-on-broken") { Description = "Exit with code 3 when the site has a broken link (for CI jobs)" };
         var network = new NetworkOptions();
         var root = new RootCommand("goveval-links: crawl a government website and check every link on it, with WARC evidence.")
         {
-            url, warc, maxPages, maxDepth, parallelism, timeout, all, noSitemap,
+            url, warc, maxPages, maxDepth, parallelism, timeout, all, noSitemap, failOnBroken,
             network.ConnectTo, network.ConnectToFile, network.Ca, network.Contact, network.NoPoliteness,
         };
 
@@ -59,8 +62,10 @@ public static class LinkCheckCommand
         try
         {
             var homepage = SiteHomepage.Parse(parse.GetValue(url)!);
+            var progress = new CrawlProgress();
             var crawl = new CrawlOptions
             {
+                Progress = progress,
                 MaxPages = AtLeast(parse.GetValue(maxPages), 1, "--max-pages"),
                 MaxDepth = AtLeast(parse.GetValue(maxDepth), 0, "--max-depth"),
                 Parallelism = AtLeast(parse.GetValue(parallelism), 1, "--parallelism"),
@@ -88,12 +93,17 @@ public static class LinkCheckCommand
             });
 
             var watch = Stopwatch.StartNew();
-            var result = await new SiteCrawler(fetcher, new LinkCheckCache(fetcher), crawl).CrawlAsync(homepage, DateTimeOffset.Now);
+            CrawlResult result;
+            await using (ProgressLine.Start(progress, stderr, new Uri(homepage).Host))
+            {
+                result = await new SiteCrawler(fetcher, new LinkCheckCache(fetcher), crawl).CrawlAsync(homepage, DateTimeOffset.Now);
+            }
+
             watch.Stop();
             var rows = LinkCsv.Write(stdout, result, parse.GetValue(all));
             await stdout.FlushAsync();
             await stderr.WriteLineAsync(LinkSummary.Line(result, rows, watch.Elapsed, archive));
-            return Ok;
+            return parse.GetValue(failOnBroken) && result.Links.Any(l => l.Outcome is { IsSiteFault: true }) ? BrokenLinks : Ok;
         }
         catch (InputException e)
         {

@@ -17,6 +17,21 @@ public sealed class LinkCheckCommandTests(LiveSandbox live)
     }
 
     [Fact]
+    public async Task Fail_on_broken_exits_3_only_when_a_link_is_broken()
+    {
+        using var folder = new TempFolder();
+        var broken = LinkCheckRun.Site(live);
+        var run = await RunAsync([.. LinkCheckRun.Arguments(live, broken, folder, folder["warc"]), "--fail-on-broken"]);
+        Assert.Equal(LinkCheckCommand.BrokenLinks, run.ExitCode);
+        Assert.NotEmpty(run.Rows);
+
+        var sound = live.Sites(s => s.Broken.Count == 0 && s.Faults == Sandbox.Quality.FaultKind.None && LinkCheckRun.ExpectedBroken(live, s).Count == 0).First();
+        run = await RunAsync([.. LinkCheckRun.Arguments(live, sound, folder, folder["warc2"]), "--fail-on-broken", "--max-pages", "40"]);
+        Assert.True(run.ExitCode == LinkCheckCommand.Ok, $"exit {run.ExitCode}: {run.Stdout}");
+        Assert.Empty(run.Rows);
+    }
+
+    [Fact]
     public async Task All_lists_working_links_too()
     {
         using var folder = new TempFolder();
@@ -54,7 +69,7 @@ public sealed class LinkCheckCommandTests(LiveSandbox live)
     {
         var run = await RunAsync(["--help"]);
         Assert.Equal(0, run.ExitCode);
-        foreach (var option in new[] { "--warc", "--max-pages", "--max-depth", "--parallelism", "--timeout", "--all", "--no-sitemap", "--connect-to", "--connect-to-file", "--ca", "--contact", "--no-politeness" })
+        foreach (var option in new[] { "--warc", "--max-pages", "--max-depth", "--parallelism", "--timeout", "--all", "--no-sitemap", "--fail-on-broken", "--connect-to", "--connect-to-file", "--ca", "--contact", "--no-politeness" })
         {
             Assert.Contains(option, run.Stdout, StringComparison.Ordinal);
         }

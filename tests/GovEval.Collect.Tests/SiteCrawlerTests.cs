@@ -52,6 +52,27 @@ public sealed class SiteCrawlerTests(LiveSandbox live)
         Assert.True(result.Pages.Count > 20);
     }
 
+    [Fact]
+    public async Task Progress_ends_with_every_found_page_done()
+    {
+        var site = live.Sites(s => !s.Faults.HasFlag(FaultKind.SlowResponse)).First();
+        using var fetcher = live.Fetcher();
+        var progress = new CrawlProgress();
+        var crawl = new SiteCrawler(fetcher, new LinkCheckCache(fetcher), new CrawlOptions { MaxPages = 60, Progress = progress }).CrawlAsync(site.SiteUrl, LiveSandbox.Now);
+        var seen = new List<int>();
+        while (!crawl.IsCompleted)
+        {
+            seen.Add(progress.Done);
+            await Task.Delay(2);
+        }
+
+        var result = await crawl;
+        var excluded = result.Links.Where(l => l.Outcome is { Status: FetchStatus.RobotsExcluded }).Select(l => l.Target).Distinct().Count();
+        Assert.Equal(progress.Found, progress.Done);
+        Assert.InRange(progress.Done, result.Pages.Count, result.Pages.Count + excluded);
+        Assert.Equal(seen.Order(), seen);
+    }
+
     [Theory]
     [InlineData(FaultKind.Burst5xx)]
     [InlineData(FaultKind.TransientReset)]

@@ -41,6 +41,9 @@ public sealed class CrawlOptions
     /// <summary>How often the journal is forced to disk (each record is written through to the OS at once).</summary>
     public TimeSpan JournalSyncInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Updated as pages are done, for a progress display; null when nobody watches.</summary>
+    public CrawlProgress? Progress { get; init; }
+
     /// <summary>Keep the decoded HTML of crawled pages in the observation (checks need it; benchmarks may drop it).</summary>
     public bool KeepHtml { get; init; } = true;
 }

@@ -83,6 +83,7 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
 
                 // A committed page's slot is done with: a large site's would otherwise be kept to the end.
                 slots[i] = null;
+                options.Progress?.Report(i + 1, slots.Count);
                 var page = entry.Page;
                 crawled[entry.Requested] = page.Outcome;
                 if (page.Outcome.Status == FetchStatus.RobotsExcluded)
