@@ -10,7 +10,7 @@ namespace GovEval.LinkCheck;
 /// </summary>
 public static class LinkCsv
 {
-    public const string Header = "page,target,source,internal,status,http_status,site_fault,error,warc_file,warc_record,sha256,captured_at";
+    public const string Header = "page,target,source,text,internal,status,http_status,site_fault,error,warc_file,warc_record,sha256,captured_at";
 
     /// <summary>Writes the header and the rows (only the site's faults unless <paramref name="all"/>); returns the row count.</summary>
     public static int Write(TextWriter output, CrawlResult result, bool all)
@@ -40,6 +40,7 @@ public static class LinkCsv
             link.Page,
             link.Target,
             link.Source.ToString().ToLowerInvariant(),
+            link.Text,
             link.Internal ? "yes" : "no",
             outcome is null ? "not-checked" : outcome.Status.ToString(),
             outcome?.HttpStatus?.ToString(CultureInfo.InvariantCulture),

@@ -79,13 +79,14 @@ public sealed class LinkCheckCommandTests(LiveSandbox live)
     public void Fields_with_commas_quotes_or_line_breaks_are_quoted()
     {
         var link = new Core.Observations.LinkObservation(
-            "http://a.gov.cn/x,y.html", "http://a.gov.cn/\"q\"", Core.Observations.LinkSource.Anchor, null, true,
+            "http://a.gov.cn/x,y.html", "http://a.gov.cn/\"q\"", Core.Observations.LinkSource.Anchor, "办事,\"指南\"", true,
             new Core.Observations.FetchOutcome("http://a.gov.cn/\"q\"", Core.Observations.FetchStatus.Connection, null, null, [], null, null, TimeSpan.Zero, "reset,\nby peer", null));
         var rows = Csv.Read(LinkCsv.Header + "\n" + LinkCsv.Row(link) + "\n");
         var row = Assert.Single(rows);
         Assert.Equal("http://a.gov.cn/x,y.html", row["page"]);
         Assert.Equal("http://a.gov.cn/\"q\"", row["target"]);
         Assert.Equal("reset,\nby peer", row["error"]);
+        Assert.Equal("办事,\"指南\"", row["text"]);
         Assert.Equal("Connection", row["status"]);
         Assert.Equal("yes", row["site_fault"]);
         Assert.Equal("", row["http_status"]);

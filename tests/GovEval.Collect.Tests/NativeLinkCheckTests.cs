@@ -1,4 +1,7 @@
 using GovEval.Collect.Tests.Support;
+using GovEval.Core.Observations;
+using GovEval.Sandbox.Quality;
+using GovEval.Sandbox.Sites;
 
 namespace GovEval.Collect.Tests;
 
@@ -16,6 +19,36 @@ public sealed class NativeLinkCheckTests(LiveSandbox live)
         var site = LinkCheckRun.Site(live);
         var run = await NativeLinks.RunAsync(LinkCheckRun.Arguments(live, site, folder, folder["warc"]));
         run.AssertMatchesTruth(live, site, folder["warc"]);
+    }
+
+    [Theory]
+    [InlineData(FaultKind.GzipBomb)]
+    [InlineData(FaultKind.LargePage)]
+    [InlineData(FaultKind.MalformedHtml)]
+    [InlineData(FaultKind.TransientReset)]
+    [InlineData(FaultKind.RedirectChain)]
+    [InlineData(FaultKind.RobotsDisallowed)]
+    public async Task The_native_executable_survives_scanner_faults_without_blaming_the_site(FaultKind fault)
+    {
+        using var folder = new TempFolder();
+        var site = live.With(fault, s => !s.Faults.HasFlag(FaultKind.SlowResponse) && !s.Faults.HasFlag(FaultKind.SlowDrip));
+        var run = await NativeLinks.RunAsync([.. LinkCheckRun.Arguments(live, site, folder, folder["warc"]), "--max-pages", "80"]);
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Stderr}");
+        var expected = LinkCheckRun.ExpectedBroken(live, site);
+        Assert.All(run.Rows, r => Assert.Contains(UrlNormalizer.Normalize(r["target"]), expected));
+        Assert.Contains("goveval-links: ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_native_executable_decodes_gbk_pages()
+    {
+        using var folder = new TempFolder();
+        var site = live.Sites(s => s.Encoding == PageEncoding.Gbk && !s.Faults.HasFlag(FaultKind.SlowResponse) && !s.Faults.HasFlag(FaultKind.SlowDrip)).First();
+        var run = await NativeLinks.RunAsync([.. LinkCheckRun.Arguments(live, site, folder, folder["warc"]), "--max-pages", "5", "--all"]);
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Stderr}");
+        var texts = run.Rows.Select(r => r["text"]).Where(t => t.Length > 0).ToList();
+        Assert.Contains(texts, t => t.Any(c => c is >= '\u4e00' and <= '\u9fff'));
+        Assert.DoesNotContain(texts, t => t.Contains('\ufffd'));
     }
 
     [Fact]

@@ -13,7 +13,17 @@ internal static class NativeLinks
 
     public static async Task<LinkCheckRun> RunAsync(IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo(Executable.Value) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(Executable.Value)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+        };
+
+        // The CSV must be UTF-8 even where the locale says ASCII.
+        start.Environment["LANG"] = "C";
+        start.Environment["LC_ALL"] = "C";
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
