@@ -94,9 +94,24 @@ public static class LinkCheckCommand
 
             var watch = Stopwatch.StartNew();
             CrawlResult result;
-            await using (ProgressLine.Start(progress, stderr, new Uri(homepage).Host))
+            using var interrupted = new CancellationTokenSource();
+            ConsoleCancelEventHandler stop = (_, e) =>
             {
-                result = await new SiteCrawler(fetcher, new LinkCheckCache(fetcher), crawl).CrawlAsync(homepage, DateTimeOffset.Now);
+                // Ctrl-C stops the crawl, and the WARC file is closed after its last whole record.
+                e.Cancel = true;
+                interrupted.Cancel();
+            };
+            Console.CancelKeyPress += stop;
+            try
+            {
+                await using (ProgressLine.Start(progress, stderr, new Uri(homepage).Host))
+                {
+                    result = await new SiteCrawler(fetcher, new LinkCheckCache(fetcher), crawl).CrawlAsync(homepage, DateTimeOffset.Now, interrupted.Token);
+                }
+            }
+            finally
+            {
+                Console.CancelKeyPress -= stop;
             }
 
             watch.Stop();
@@ -109,6 +124,11 @@ public static class LinkCheckCommand
         {
             await stderr.WriteLineAsync($"goveval-links: {e.Message}");
             return BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("goveval-links: cancelled; no links were listed");
+            return InternalError;
         }
         catch (Exception e)
         {

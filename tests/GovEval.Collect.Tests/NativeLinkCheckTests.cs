@@ -52,6 +52,37 @@ public sealed class NativeLinkCheckTests(LiveSandbox live)
     }
 
     [Fact]
+    public async Task Ctrl_C_stops_the_crawl_and_leaves_whole_warc_records()
+    {
+        using var folder = new TempFolder();
+        var site = live.Sites(s => !s.Faults.HasFlag(FaultKind.SlowResponse) && !s.Faults.HasFlag(FaultKind.SlowDrip)).MaxBy(s => s.Columns.Count)!;
+        // Polite (a request every 250 ms): the crawl is still running when the signal comes.
+        var args = LinkCheckRun.Arguments(live, site, folder, folder["warc"]).Where(a => a != "--no-politeness");
+        var run = await NativeLinks.RunAsync(args, async process =>
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (DateTime.UtcNow < deadline && !(Directory.Exists(folder["warc"]) && WarcBytes(folder["warc"]) > 20_000))
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.False(process.HasExited, "the crawl ended before it could be interrupted");
+            using var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        });
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("cancelled", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+        var file = Assert.Single(Directory.GetFiles(folder["warc"]));
+        var records = Collect.Warc.WarcReader.ReadAll(file).ToList();
+        Assert.Contains(records, r => r.Type == "response" && r.HttpStatus == 200);
+        Assert.All(records, r => Assert.NotNull(r.RecordId));
+    }
+
+    private static long WarcBytes(string folder) => Directory.GetFiles(folder).Sum(f => new FileInfo(f).Length);
+
+    [Fact]
     public async Task The_native_executable_refuses_bad_input_with_exit_2()
     {
         var run = await NativeLinks.RunAsync(["http://www.example.gov.cn/", "--max-pages", "0"]);

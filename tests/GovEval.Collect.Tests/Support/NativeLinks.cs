@@ -11,7 +11,7 @@ internal static class NativeLinks
 {
     private static readonly Lazy<string> Executable = new(Find, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static async Task<LinkCheckRun> RunAsync(IEnumerable<string> args)
+    public static async Task<LinkCheckRun> RunAsync(IEnumerable<string> args, Func<Process, Task>? meanwhile = null)
     {
         var start = new ProcessStartInfo(Executable.Value)
         {
@@ -32,6 +32,11 @@ internal static class NativeLinks
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (meanwhile is not null)
+        {
+            await meanwhile(process);
+        }
+
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(cancel.Token);
         return new LinkCheckRun(process.ExitCode, await stdout, await stderr);
