@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using GovEval.Cli.Collection;
 using GovEval.Collect.Crawling;
 using GovEval.Collect.Fetching;
@@ -95,23 +96,18 @@ public static class LinkCheckCommand
             var watch = Stopwatch.StartNew();
             CrawlResult result;
             using var interrupted = new CancellationTokenSource();
-            ConsoleCancelEventHandler stop = (_, e) =>
+            void Stop(PosixSignalContext signal)
             {
-                // Ctrl-C stops the crawl, and the WARC file is closed after its last whole record.
-                e.Cancel = true;
+                // Ctrl-C, or a CI job's timeout (SIGTERM), stops the crawl; the WARC file is closed after its last whole record.
+                signal.Cancel = true;
                 interrupted.Cancel();
-            };
-            Console.CancelKeyPress += stop;
-            try
-            {
-                await using (ProgressLine.Start(progress, stderr, new Uri(homepage).Host))
-                {
-                    result = await new SiteCrawler(fetcher, new LinkCheckCache(fetcher), crawl).CrawlAsync(homepage, DateTimeOffset.Now, interrupted.Token);
-                }
             }
-            finally
+
+            using (PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop))
+            using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop))
+            await using (ProgressLine.Start(progress, stderr, new Uri(homepage).Host))
             {
-                Console.CancelKeyPress -= stop;
+                result = await new SiteCrawler(fetcher, new LinkCheckCache(fetcher), crawl).CrawlAsync(homepage, DateTimeOffset.Now, interrupted.Token);
             }
 
             watch.Stop();
@@ -127,7 +123,7 @@ public static class LinkCheckCommand
         }
         catch (OperationCanceledException)
         {
-            await stderr.WriteLineAsync("goveval-links: cancelled; no links were listed");
+            await stderr.WriteLineAsync("goveval-links: interrupted; no links were listed");
             return InternalError;
         }
         catch (Exception e)
