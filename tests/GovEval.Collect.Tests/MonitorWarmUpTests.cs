@@ -42,6 +42,40 @@ public sealed class MonitorWarmUpTests
         }
     }
 
+    [Fact]
+    public async Task The_window_monitor_pays_its_start_up_with_an_uncounted_visit_too()
+    {
+        var requests = 0;
+        using var listener = Start(() => Interlocked.Increment(ref requests) == 1 ? TimeSpan.FromSeconds(4) : TimeSpan.Zero, out var port);
+        var homepage = $"http://127.0.0.1:{port}/";
+        using var fetcher = new Fetcher(new FetchOptions { Politeness = false });
+        var schedule = new MonitorSchedule { VisitsPerDay = 24, Days = 0.125, Jitter = TimeSpan.Zero };
+
+        async Task<List<AvailabilitySample>> WindowAsync(bool warmUp)
+        {
+            var clock = new ScaledClock(5000, new DateTimeOffset(2020, 11, 30, 0, 10, 0, TimeSpan.Zero));
+            var sampler = new HomepageSampler(fetcher, new SamplerOptions { FailAfter = TimeSpan.FromSeconds(2), WarmUp = warmUp }, clock);
+            var taken = new List<AvailabilitySample>();
+            await new HomepageMonitor(sampler, clock).RunAsync([new("home", homepage, [])], schedule, v =>
+            {
+                taken.Add(v.Sample);
+                return ValueTask.CompletedTask;
+            });
+            return taken;
+        }
+
+        var samples = await WindowAsync(warmUp: true);
+        Assert.Equal(3, samples.Count);
+        Assert.All(samples, s => Assert.Equal(FetchStatus.Ok, s.Outcome.Status));
+        Assert.Equal(4, requests);
+
+        // Without the warm-up the late first answer is a failed visit of the window.
+        requests = 0;
+        var cold = await WindowAsync(warmUp: false);
+        Assert.Equal(FetchStatus.Timeout, cold[0].Outcome.Status);
+        Assert.Equal(3, requests);
+    }
+
     private static HttpListener Start(Func<TimeSpan> delay, out int port) =>
         LoopbackListener.Start(async context =>
         {

@@ -64,16 +64,26 @@ public sealed class HomepageMonitor(HomepageSampler sampler, TimeProvider clock)
             throw new ArgumentOutOfRangeException(nameof(schedule), "a window needs at least one visit a day, one visit in all and one visit in flight");
         }
 
+        // The window starts now, even though the warm-up below takes a moment of it.
+        var first = schedule.SlotOf(clock.GetUtcNow());
+        var pending = sites.Where(s => s.Taken.Count < schedule.Visits).Select(s => s.Homepage).Distinct(StringComparer.Ordinal).ToList();
+        if (sampler.Options.WarmUp && pending.Count > 0)
+        {
+            // Uncounted first visits pay the scanner's own start-up (HomepageSampler.WarmUpAsync): counted, a cold
+            // start on a loaded machine failed a healthy homepage's first visit.
+            await sampler.WarmUpAsync(pending, cancel).ConfigureAwait(false);
+        }
+
         using var gate = new SemaphoreSlim(schedule.Concurrency, schedule.Concurrency);
-        await Task.WhenAll(sites.Select(site => MonitorAsync(site, schedule, gate, visited, cancel))).ConfigureAwait(false);
+        await Task.WhenAll(sites.Select(site => MonitorAsync(site, schedule, first, gate, visited, cancel))).ConfigureAwait(false);
     }
 
-    private async Task MonitorAsync(MonitoredHomepage site, MonitorSchedule schedule, SemaphoreSlim gate, Func<MonitorVisit, ValueTask> visited, CancellationToken cancel)
+    private async Task MonitorAsync(MonitoredHomepage site, MonitorSchedule schedule, long first, SemaphoreSlim gate, Func<MonitorVisit, ValueTask> visited, CancellationToken cancel)
     {
         // Yield first: every site's loop is set up before any visit, whatever the caller's synchronization context.
         await Task.Yield();
         var count = site.Taken.Count;
-        var slot = schedule.SlotOf(clock.GetUtcNow());
+        var slot = first;
         if (site.Taken.Count > 0)
         {
             slot = Math.Max(slot, site.Taken.Max(s => schedule.SlotOf(s.At)) + 1);

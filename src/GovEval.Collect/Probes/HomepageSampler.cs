@@ -19,7 +19,7 @@ public sealed class SamplerOptions
     /// <summary>Sites visited at once by <see cref="HomepageSampler.MonitorAsync"/>.</summary>
     public int Parallelism { get; init; } = 32;
 
-    /// <summary>Whether <see cref="HomepageSampler.MonitorAsync"/> first pays one uncounted visit per homepage (see WarmUpAsync).</summary>
+    /// <summary>Whether <see cref="HomepageSampler.MonitorAsync"/> and <see cref="HomepageMonitor"/> first pay one uncounted visit per homepage (see WarmUpAsync).</summary>
     public bool WarmUp { get; init; } = true;
 }
 
@@ -31,6 +31,8 @@ public sealed class SamplerOptions
 public sealed class HomepageSampler(Fetcher fetcher, SamplerOptions options, TimeProvider? clock = null, SampleLog? log = null)
 {
     private readonly TimeProvider time = clock ?? fetcher.Options.Clock;
+
+    public SamplerOptions Options => options;
 
     /// <summary>One visit now.</summary>
     public async Task<AvailabilitySample> VisitAsync(string homepage, CancellationToken cancel = default)
