@@ -82,12 +82,8 @@ public static class LinkCheckCommand
             // Every argument is checked before the archive is opened: bad input leaves no WARC file behind.
             var fetch = network.Fetch(parse, null);
             using var archive = parse.GetValue(warc) is { } folder ? OpenWarc(folder) : null;
-            using var fetcher = new Fetcher(new FetchOptions
+            using var fetcher = new Fetcher(fetch with
             {
-                ConnectTo = fetch.ConnectTo,
-                ExtraRootsPem = fetch.ExtraRootsPem,
-                Contact = fetch.Contact,
-                Politeness = fetch.Politeness,
                 Warc = archive,
                 Timeout = TimeSpan.FromSeconds(seconds),
                 MaxConnectionsPerServer = Math.Max(crawl.Parallelism, 2),

@@ -3,7 +3,7 @@ using GovEval.Collect.Warc;
 namespace GovEval.Collect.Fetching;
 
 /// <summary>How the <see cref="Fetcher"/> behaves. Defaults are polite settings for real government sites.</summary>
-public sealed class FetchOptions
+public sealed record FetchOptions
 {
     /// <summary>Total time for one request, body included (a slow drip counts): beyond it the outcome is Timeout.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
