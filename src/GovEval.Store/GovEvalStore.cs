@@ -6,7 +6,8 @@ namespace GovEval.Store;
 /// <summary>
 /// The operations the pipeline needs from the database: registry imports, runs, inputs, observations,
 /// score sheets and results. Every write that touches several rows runs in one transaction, so a failure
-/// leaves what was stored before untouched. Opening applies pending migrations.
+/// leaves what was stored before untouched. Opening applies pending migrations, and only those
+/// (<see cref="StoreMigrator"/>).
 /// </summary>
 public sealed partial class GovEvalStore : IAsyncDisposable
 {
@@ -35,7 +36,7 @@ public sealed partial class GovEvalStore : IAsyncDisposable
         };
         try
         {
-            await db.Database.MigrateAsync(cancel);
+            await StoreMigrator.MigrateAsync(db, connection.FilePath, cancel);
         }
         catch
         {
