@@ -8,7 +8,7 @@ namespace GovEval.Publish;
 
 /// <summary>
 /// Writes a release in the requested formats into an output folder, staged (<see cref="StagedFolder"/>): a failure
-/// leaves the output folder as it was, never a half-written release. Files of other names already in it are kept.
+/// leaves the output folder as it was, never a half-written release. Files no release wrote are kept.
 /// </summary>
 public sealed class ReleaseWriter
 {

@@ -4,8 +4,11 @@ namespace GovEval.Publish;
 
 /// <summary>
 /// The publishing rule every release follows: everything is first written to a staging folder beside the output
-/// folder and only then moved into place, so a failure (a renderer error, a full disk) leaves the output folder as
-/// it was: never a half-written release. Files of other names already in the folder are kept.
+/// folder, and the finished folder then takes the output folder's place in one step (<see cref="FolderSwap"/>). A
+/// failure or a kill -9 at any moment leaves either the old release or the new one, never a mix; what a killed
+/// publish left beside the output is put right by the next one (<see cref="PublishOperation"/>). Files in the
+/// output folder that no release wrote (a person's notes) are carried over into the new folder, so republishing
+/// deletes only files of the previous release (<see cref="ReleaseManifest"/>).
 /// </summary>
 internal static class StagedFolder
 {
@@ -13,60 +16,67 @@ internal static class StagedFolder
     /// <returns>The files written, relative to <paramref name="outputDirectory"/>, with '/' separators.</returns>
     public static IReadOnlyList<string> Write(string outputDirectory, Func<string, IEnumerable<string>> write)
     {
-        var target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        var target = OutputFolder(outputDirectory);
+        using var operation = Begin(target);
+        var relative = write(operation.Staging)
+            .Select(p => Path.GetRelativePath(operation.Staging, p).Replace(Path.DirectorySeparatorChar, '/'))
+            .ToList();
+        ReleaseManifest.Write(operation.Staging, relative);
+        if (Directory.Exists(target))
+        {
+            ReleaseManifest.CarryOverOtherFiles(target, operation.Staging, relative);
+            FolderSwap.Replace(target, operation.Staging, operation.Replaced);
+        }
+        else
+        {
+            Directory.Move(operation.Staging, target);
+        }
+
+        return relative;
+    }
+
+    /// <summary>Puts right what killed publishes left and starts this one; a folder it cannot write is bad input.</summary>
+    private static PublishOperation Begin(string target)
+    {
+        var parent = Path.GetDirectoryName(target) ?? throw new InputException("--out", $"cannot publish into the root folder {target}");
+        try
+        {
+            Directory.CreateDirectory(parent);
+            PublishOperation.RecoverAbandoned(target);
+            return PublishOperation.Start(target);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException("--out", $"cannot write a release into {target}: {e.Message}");
+        }
+    }
+
+    /// <summary>The full path of the output folder, refused when it cannot be one (empty, a file, a device).</summary>
+    private static string OutputFolder(string outputDirectory)
+    {
+        if (string.IsNullOrWhiteSpace(outputDirectory))
+        {
+            throw new InputException("--out", "is empty: give the folder to write the release into");
+        }
+
+        string target;
+        try
+        {
+            target = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new InputException("--out", $"'{outputDirectory}' is not a usable path: {e.Message}");
+        }
+
         if (File.Exists(target))
         {
             throw new InputException("--out", $"{outputDirectory} is a file; give a folder for the release");
         }
 
-        var parent = Path.GetDirectoryName(target) ?? throw new InputException("--out", $"cannot publish into the root folder {target}");
-        Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.staging-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
-        try
-        {
-            var relative = write(staging)
-                .Select(p => Path.GetRelativePath(staging, p).Replace(Path.DirectorySeparatorChar, '/'))
-                .ToList();
-            MoveIntoPlace(staging, target);
-            return relative;
-        }
-        finally
-        {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-        }
-    }
-
-    /// <summary>
-    /// A new folder is one rename. Into an existing folder each file is renamed over its old version, and a
-    /// sub-folder (units/, a bundle's part) replaces the old one whole so nothing no longer published survives.
-    /// </summary>
-    private static void MoveIntoPlace(string staging, string target)
-    {
-        if (!Directory.Exists(target))
-        {
-            Directory.Move(staging, target);
-            return;
-        }
-
-        foreach (var file in Directory.GetFiles(staging))
-        {
-            File.Move(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
-        }
-
-        foreach (var folder in Directory.GetDirectories(staging))
-        {
-            var destination = Path.Combine(target, Path.GetFileName(folder));
-            var old = Path.Combine(staging, ".replaced-" + Path.GetFileName(folder));
-            if (Directory.Exists(destination))
-            {
-                Directory.Move(destination, old);
-            }
-
-            Directory.Move(folder, destination);
-        }
+        // A link to a folder is published through: the folder it names is replaced, the link stays.
+        return Directory.Exists(target) && new DirectoryInfo(target).ResolveLinkTarget(returnFinalTarget: true) is { } linked
+            ? linked.FullName.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
+            : target;
     }
 }

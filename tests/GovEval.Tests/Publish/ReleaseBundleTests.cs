@@ -290,18 +290,19 @@ public sealed class ReleaseBundleTests
     }
 
     [Fact]
-    public void Writing_again_replaces_each_part_whole_and_keeps_other_files()
+    public void Writing_again_replaces_the_previous_bundle_and_keeps_a_persons_files()
     {
         using var folder = new TempFolder();
         var output = folder["bundle"];
-        Directory.CreateDirectory(Path.Combine(output, "check", "units"));
-        File.WriteAllText(Path.Combine(output, "check", "units", "999999.html"), "a unit no longer published");
+        ReleaseBundle.Write(Title, [new("cases", SampleBundles.Capability), new("check", SampleBundles.Check())], output, Light);
+        File.WriteAllText(Path.Combine(output, "check", "units", "notes.txt"), "notes on the checked units");
         File.WriteAllText(Path.Combine(output, "notes.txt"), "the evaluator's own notes");
 
         ReleaseBundle.Write(Title, [new("check", SampleBundles.Check())], output, Light);
 
-        Assert.False(File.Exists(Path.Combine(output, "check", "units", "999999.html")));
+        Assert.False(Directory.Exists(Path.Combine(output, "cases")));
         Assert.True(File.Exists(Path.Combine(output, "check", "units", "110000.html")));
+        Assert.Equal("notes on the checked units", File.ReadAllText(Path.Combine(output, "check", "units", "notes.txt")));
         Assert.Equal("the evaluator's own notes", File.ReadAllText(Path.Combine(output, "notes.txt")));
     }
 
