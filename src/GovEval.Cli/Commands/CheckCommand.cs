@@ -27,7 +27,7 @@ public sealed class CheckCommand : CommandGroup
         var framework = new Option<string>("--framework") { Description = $"Framework id ({string.Join(", ", FrameworkCatalog.Ids)}) or a .yaml file", DefaultValueFactory = _ => "gov-website-check-2019" };
         var maxPages = new Option<int>("--max-pages") { Description = "Crawl at most this many pages of the site", DefaultValueFactory = _ => 2000 };
         var now = new Option<string?>("--now") { Description = "Assessment clock, ISO 8601 (without an offset +08:00); default: the current time" };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Where report.json, report.html and the WARC evidence go; default: ./goveval-check/HOST" };
+        var output = new Option<string?>("--out") { Description = "Where report.json, report.html and the WARC evidence go; default: ./goveval-check/HOST" };
         var monitorLog = new Option<FileInfo?>("--monitor-log") { Description = "Availability samples of `goveval monitor` to use instead of a short sample" };
         var portal = new Option<bool?>("--portal") { Description = "Whether the site is a portal (bonus part applies); default: a www.<x>.gov.cn host is" };
         var noServices = new Option<bool>("--no-services") { Description = "The unit offers no external services: 办事服务 is not applicable (Part 2 rescaled by 4/3)" };
@@ -49,12 +49,11 @@ public sealed class CheckCommand : CommandGroup
 
             var clock = parse.GetValue(now) is { } text ? RunsCommands.ParseClock(text) : DateTimeOffset.Now;
             var host = new Uri(homepage).Host;
-            var outDir = parse.GetValue(output)?.FullName ?? Path.Combine(Directory.GetCurrentDirectory(), "goveval-check", host);
+            var outDir = OutputPaths.CreateFolder(parse.GetValue(output) ?? Path.Combine("goveval-check", host), "--out");
             var log = parse.GetValue(monitorLog) is { } logFile
                 ? logFile.Exists ? new SampleLog(logFile.FullName) : throw new InputException("--monitor-log", $"file '{logFile.FullName}' does not exist")
                 : null;
             var ipv6 = network.Ipv6(parse);
-            Directory.CreateDirectory(outDir);
             var warcDir = Path.Combine(outDir, "warc");
 
             var started = DateTimeOffset.Now;

@@ -31,7 +31,7 @@ public sealed class DemoCommand : CommandGroup
             }
 
             var console = CheckCommand.Console(context);
-            var result = await new DemoRound(console, new DemoSettings { Folder = parse.GetValue(output)!, MaxPages = pages, Sites = parse.GetValue(sites) }).RunAsync(cancel);
+            var result = await new DemoRound(console, new DemoSettings { Folder = OutputPaths.CreateFolder(parse.GetValue(output), "--out"), MaxPages = pages, Sites = parse.GetValue(sites) }).RunAsync(cancel);
             console.Write(new Rule("[bold green]Done[/]") { Justification = Justify.Left });
             console.MarkupLineInterpolated($"finished in {result.Elapsed.TotalMinutes:0.0} min. Open the release: [link]{Path.Combine(result.Release, "index.html")}[/]");
             foreach (var (name, run) in result.Runs)

@@ -63,11 +63,12 @@ public sealed class InputsCommands(Func<AssessmentRun, IInputValidator?>? valida
         };
         command.SetAction(async (parse, cancel) =>
         {
-            var path = Path.GetFullPath(parse.GetValue(output)!);
-            if (!path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            if (parse.GetValue(output) is { } given && !given.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             {
                 throw new InputException("--out", "the template is a workbook: give a file name ending in .xlsx");
             }
+
+            var path = OutputPaths.FileToWrite(parse.GetValue(output), "--out");
 
             await using var store = await context.OpenExistingStoreAsync(parse, cancel);
             var target = await store.RunAsync(parse.GetValue(run)!, "--run", cancel);
@@ -75,7 +76,6 @@ public sealed class InputsCommands(Func<AssessmentRun, IInputValidator?>? valida
             var registry = await store.RegistryForRunAsync(target, cancel);
             var units = target.Cohorts.SelectMany(c => registry.Members(registry.Cohort(c))).DistinctBy(u => u.Code).ToList();
             var existing = await store.InputsAsync(target.Id, cancel);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var staging = path + ".partial";
             InputsTemplateWorkbook.Write(staging, framework, units, existing);
             File.Move(staging, path, overwrite: true);

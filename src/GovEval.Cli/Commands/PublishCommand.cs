@@ -36,6 +36,7 @@ public sealed class PublishCommand : CommandGroup
         };
         command.SetAction(async (parse, cancel) =>
         {
+            var outDir = OutputPaths.Folder(parse.GetValue(output), "--out");
             var formats = ReleaseFormats.Parse(parse.GetValue(format));
             var runs = parse.GetValue(run) ?? [];
             var compares = parse.GetValue(compare) ?? [];
@@ -49,7 +50,7 @@ public sealed class PublishCommand : CommandGroup
 
             if (runs.Length > 1)
             {
-                return await PublishBundleAsync(context, parse, runs, compares, parse.GetValue(title), Path.GetFullPath(parse.GetValue(output)!), formats, cancel);
+                return await PublishBundleAsync(context, parse, runs, compares, parse.GetValue(title), outDir, formats, cancel);
             }
 
             if (compares.Length > 1)
@@ -62,7 +63,6 @@ public sealed class PublishCommand : CommandGroup
                 : parse.GetValue(scores) is { } table
                     ? FromScores(table, parse.GetValue(previous), parse.GetValue(framework), parse.GetValue(year), parse.GetValue(cohorts) ?? [])
                     : throw new InputException("--run", "give --run RUN (a scored run) or --scores FILE (a table of totals)");
-            var outDir = Path.GetFullPath(parse.GetValue(output)!);
             var evidence = runs.Length == 1 ? await EvidenceAsync(context, parse, runs[0], cancel) : null;
             var written = new ReleaseWriter().Write(release, outDir, formats, evidence);
             await context.Out.WriteLineAsync($"published {release.Title} ({release.Cohorts.Count} cohorts) to {outDir}");
