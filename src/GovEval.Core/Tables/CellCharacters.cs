@@ -59,7 +59,7 @@ public static class CellCharacters
     }
 
     /// <summary>Refuses text holding a refused character, naming it, where it is and why.</summary>
-    /// <param name="what">What the text is, for the message: "the cell", "header cell 3"…</param>
+    /// <param name="what">What the text is, for the message: "cell B7", "field 2", "header cell A1"…</param>
     public static void Require(string text, string location, string what)
     {
         if (FirstRefused(text) is not { } found)

@@ -58,7 +58,7 @@ internal sealed class TableBuilder(string source, TableLimits limits, bool sprea
             var value = text.Trim();
             if (value.Length > 0)
             {
-                CellCharacters.Require(value, Location(row, column), $"the cell ({CellName(row, column)})");
+                CellCharacters.Require(value, Location(row, column), CellName(row, column));
                 values[columns[column]] = value;
             }
         }
@@ -84,7 +84,7 @@ internal sealed class TableBuilder(string source, TableLimits limits, bool sprea
         foreach (var (column, text) in cells)
         {
             var name = text.Trim().TrimStart('\uFEFF').Trim();
-            CellCharacters.Require(name, $"{source}:{row}", $"the header ({CellName(row, column)})");
+            CellCharacters.Require(name, $"{source}:{row}", $"header {CellName(row, column)}");
             names[column] = name;
         }
 

@@ -77,7 +77,7 @@ internal static class XlsxTableReader
         {
             throw new InputException(path, $"not an XLSX workbook: not a zip archive ({e.Message}); was a CSV or an old .xls file renamed?");
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InputException(path, $"cannot be read: {e.Message}");
         }

@@ -98,7 +98,7 @@ public sealed class TableImportCliTests : IDisposable
         var result = await workspace.RunAsync("registry", "import", file);
 
         Assert.Equal(2, result.Code);
-        Assert.Contains($"{file}:3:name: the cell (field 2) holds U+{(int)character[0]:X4}", result.Error);
+        Assert.Contains($"{file}:3:name: field 2 holds U+{(int)character[0]:X4}", result.Error);
         Assert.False(File.Exists(workspace.Db));
     }
 

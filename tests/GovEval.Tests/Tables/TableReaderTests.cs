@@ -128,7 +128,7 @@ public sealed class TableReaderTests
         var error = Assert.Throws<InputException>(() => TableReader.ReadCsv(new StringReader("unit,na\u202Eme\n1,x\n"), "t.csv"));
 
         Assert.Equal("t.csv:1", error.Location);
-        Assert.Contains("the header (field 2) holds U+202E", error.Message);
+        Assert.Contains("header field 2 holds U+202E", error.Message);
     }
 
     [Fact]

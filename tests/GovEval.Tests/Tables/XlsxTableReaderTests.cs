@@ -222,7 +222,7 @@ public sealed class XlsxTableReaderTests : IDisposable
         var error = Refused(path);
 
         Assert.Equal($"{path}[Sheet1]:2:name", error.Location);
-        Assert.Contains("the cell (cell B2) holds U+202E RIGHT-TO-LEFT OVERRIDE", error.Message);
+        Assert.Contains("cell B2 holds U+202E RIGHT-TO-LEFT OVERRIDE", error.Message);
     }
 
     [Fact]
