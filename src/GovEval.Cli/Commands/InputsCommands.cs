@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GovEval.Core.Errors;
 using GovEval.Core.Frameworks;
+using GovEval.Core.Tables;
 using GovEval.Store;
 using GovEval.Store.Imports;
 using GovEval.Publish.Templates;
@@ -35,12 +36,16 @@ public sealed class InputsCommands(Func<AssessmentRun, IInputValidator?>? valida
         {
             run, file,
         };
+        var limits = new TableLimitOptions();
+        limits.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
+            var tableLimits = limits.Limits(parse);
             await using var store = await context.OpenExistingStoreAsync(parse, cancel);
             var target = await store.RunAsync(parse.GetValue(run)!, "--run", cancel);
             var registry = await store.RegistryForRunAsync(target, cancel);
-            var inputs = InputsImportReader.Read(parse.GetValue(file)!, registry, target.Cohorts, validatorFor(target));
+            var table = TableReader.Read(parse.GetValue(file)!, tableLimits);
+            var inputs = InputsImportReader.Read(table, registry, target.Cohorts, validatorFor(target));
             var summary = await store.ImportInputsAsync(target.Id, inputs, cancel);
             await context.Out.WriteLineAsync(
                 $"run {target.Id}: {inputs.Count} inputs for {inputs.Select(i => i.UnitCode).Distinct().Count()} units " +

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using GovEval.Core.Registry;
+using GovEval.Core.Tables;
 using GovEval.Store.Imports;
 
 namespace GovEval.Cli.Commands;
@@ -71,11 +72,14 @@ public sealed class RegistryCommands : CommandGroup
         {
             file, year,
         };
+        var limits = new TableLimitOptions();
+        limits.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             // Validate before opening the store for writing, so a bad file does not even create a database.
             var registryYear = parse.GetValue(year);
-            var import = RegistryImportReader.Read(parse.GetValue(file)!, await context.RegistryAsync(parse, registryYear, cancel));
+            var table = TableReader.Read(parse.GetValue(file)!, limits.Limits(parse));
+            var import = RegistryImportReader.Read(table, await context.RegistryAsync(parse, registryYear, cancel));
             await using var store = await context.OpenStoreAsync(parse, cancel);
             var summary = await store.ImportRegistryAsync(import, cancel);
             await context.Out.WriteLineAsync(

@@ -18,7 +18,7 @@ public static class FrameworkLoader
             throw new InputException(path, "file does not exist");
         }
 
-        using var reader = new StreamReader(path);
+        using var reader = GovEval.Core.Text.UserTextFile.Open(path);
         return Load(reader, path);
     }
 

@@ -20,7 +20,8 @@ public static class SampleFile
         var codes = new List<string>();
         var problems = new List<InputException>();
         var number = 0;
-        foreach (var raw in File.ReadLines(path))
+        using var reader = GovEval.Core.Text.UserTextFile.Open(path);
+        while (reader.ReadLine() is { } raw)
         {
             number++;
             var line = raw.Trim().TrimStart('\uFEFF');

@@ -4,8 +4,9 @@ using GovEval.Core.Errors;
 namespace GovEval.Core.Tables;
 
 /// <summary>
-/// RFC 4180 CSV: quoted fields may hold separators, doubled quotes and line breaks. Yields each record
-/// with the line it starts on, so errors point at the line a person sees in an editor.
+/// RFC 4180 CSV: quoted fields may hold separators, doubled quotes and line breaks. Lines end with CRLF, LF or
+/// a lone CR. Yields each record with the line it starts on, so errors point at the line a person sees in an
+/// editor; records stream, so a big file is never held whole.
 /// </summary>
 public static class CsvParser
 {
@@ -37,12 +38,16 @@ public static class CsvParser
                 }
                 else
                 {
-                    if (ch == '\n')
+                    field.Append(ch);
+                    if (ch == '\r' && reader.Peek() == '\n')
+                    {
+                        field.Append((char)reader.Read());
+                    }
+
+                    if (ch is '\r' or '\n')
                     {
                         line++;
                     }
-
-                    field.Append(ch);
                 }
 
                 continue;
@@ -59,12 +64,14 @@ public static class CsvParser
                 field.Clear();
                 fieldStarted = false;
             }
-            else if (ch == '\r')
+            else if (ch is '\r' or '\n')
             {
-                // CRLF: the '\n' ends the record.
-            }
-            else if (ch == '\n')
-            {
+                // CRLF, LF or a lone CR (old Mac exports) each end one line.
+                if (ch == '\r' && reader.Peek() == '\n')
+                {
+                    reader.Read();
+                }
+
                 fields.Add(field.ToString());
                 yield return (recordLine, fields.ToArray());
                 fields.Clear();

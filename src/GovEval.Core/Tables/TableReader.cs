@@ -1,144 +1,105 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using GovEval.Core.Errors;
+using GovEval.Core.Text;
 
 namespace GovEval.Core.Tables;
 
 /// <summary>
-/// Reads the tables people hand to GovEval: CSV (UTF-8, with or without BOM), XLSX (first sheet) and JSON
-/// (an array of flat objects). Column names are trimmed and compared case-insensitively; cells are text,
-/// so interpretation (numbers, codes) and its error messages stay with the caller.
+/// Reads the tables people hand to GovEval: CSV (UTF-8, or GB18030/GBK as Excel writes it on a Chinese
+/// Windows; see <see cref="UserTextFile"/>), XLSX (first sheet) and JSON (an array of flat objects). Column
+/// names are trimmed and compared case-insensitively; cells are text, so interpretation (numbers, codes) and its
+/// error messages stay with the caller. Every cell passes <see cref="CellCharacters"/>, and every file the
+/// <see cref="TableLimits"/>: a file over a limit is refused, never read whole.
 /// </summary>
 public static class TableReader
 {
-    public static Table Read(string path)
+    public static Table Read(string path, TableLimits? limits = null)
     {
         if (!File.Exists(path))
         {
             throw new InputException(path, "file does not exist");
         }
 
+        limits ??= TableLimits.Default;
         var extension = Path.GetExtension(path).ToLowerInvariant();
         return extension switch
         {
-            ".csv" or ".txt" => ReadCsv(path),
-            ".xlsx" => ReadXlsx(path),
-            ".json" => ReadJson(path),
+            ".csv" or ".txt" => ReadCsv(path, limits),
+            ".xlsx" => ReadXlsx(path, limits),
+            ".json" => ReadJson(path, limits),
             _ => throw new InputException(path, $"unsupported file type '{extension}': use .csv, .xlsx or .json"),
         };
     }
 
-    public static Table ReadCsv(string path)
+    public static Table ReadCsv(string path, TableLimits? limits = null)
     {
-        using var reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
-        return ReadCsv(reader, path);
+        limits ??= TableLimits.Default;
+        using var reader = UserTextFile.Open(path, limits.MaxFileBytes, TableLimits.MaxFileOption);
+        return ReadCsv(reader, path, limits);
     }
 
-    public static Table ReadCsv(TextReader text, string source)
+    public static Table ReadCsv(TextReader text, string source, TableLimits? limits = null)
     {
-        var content = text.ReadToEnd();
-        var firstLine = content.Split('\n', 2)[0];
-        var separator = CsvParser.DetectSeparator(firstLine);
-        List<string>? columns = null;
-        var rows = new List<TableRow>();
-        foreach (var (line, record) in CsvParser.Parse(new StringReader(content), source, separator))
+        // The separator is decided on the first line, which is read ahead and then parsed with the rest.
+        var firstLine = new StringBuilder();
+        int c;
+        while ((c = text.Read()) != -1)
+        {
+            firstLine.Append((char)c);
+            if (c is '\n' or '\r')
+            {
+                break;
+            }
+        }
+
+        var head = firstLine.ToString();
+        var separator = CsvParser.DetectSeparator(head);
+        var builder = new TableBuilder(source, limits ?? TableLimits.Default, spreadsheet: false);
+        var cells = new List<(int Column, string Text)>();
+        foreach (var (line, record) in CsvParser.Parse(new PrefixedReader(head, text), source, separator))
         {
             if (record.All(string.IsNullOrWhiteSpace))
             {
                 continue;
             }
 
-            if (columns is null)
+            if (builder.HasHeader && record.Length > builder.HeaderWidth)
             {
-                columns = Normalise(record, $"{source}:{line}");
-                continue;
+                throw new InputException($"{source}:{line}", $"{record.Length} fields, the header has {builder.HeaderWidth}");
             }
 
-            if (record.Length > columns.Count)
+            cells.Clear();
+            for (var i = 0; i < record.Length; i++)
             {
-                throw new InputException($"{source}:{line}", $"{record.Length} fields, the header has {columns.Count}");
+                cells.Add((i, record[i]));
             }
 
-            rows.Add(new TableRow(source, line, ToCells(columns, record)));
+            builder.Add(line, cells, record.Length);
         }
 
-        return columns is null
-            ? throw new InputException($"{source}:1", "the file is empty: expected a header row")
-            : new Table(source, columns, rows);
+        return builder.Build() ?? throw new InputException($"{source}:1", "the file is empty: expected a header row");
     }
 
-    public static Table ReadXlsx(string path)
+    public static Table ReadXlsx(string path, TableLimits? limits = null) => XlsxTableReader.Read(path, limits ?? TableLimits.Default);
+
+    public static Table ReadJson(string path, TableLimits? limits = null)
     {
-        SpreadsheetDocument document;
-        try
+        limits ??= TableLimits.Default;
+        string text;
+        using (var reader = UserTextFile.Open(path, limits.MaxFileBytes, TableLimits.MaxFileOption))
         {
-            document = SpreadsheetDocument.Open(path, isEditable: false);
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException)
-        {
-            throw new InputException(path, $"not a readable XLSX workbook: {e.Message}");
+            text = reader.ReadToEnd();
         }
 
-        using (document)
-        {
-            var workbook = document.WorkbookPart ?? throw new InputException(path, "the workbook has no sheets");
-            var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
-                ?? throw new InputException(path, "the workbook has no sheets");
-            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
-            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>()
-                .Select(item => item.InnerText).ToList() ?? [];
-            var source = $"{path}[{sheet.Name?.Value}]";
-            List<string>? columns = null;
-            var rows = new List<TableRow>();
-            foreach (var row in part.Worksheet.Descendants<Row>())
-            {
-                var rowIndex = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + 2));
-                var values = new SortedDictionary<int, string>();
-                foreach (var cell in row.Elements<Cell>())
-                {
-                    values[ColumnIndex(cell.CellReference?.Value, values.Count)] = CellText(cell, shared);
-                }
-
-                var width = values.Count == 0 ? 0 : values.Keys.Max() + 1;
-                var record = Enumerable.Range(0, width).Select(i => values.GetValueOrDefault(i, "")).ToArray();
-                if (columns is null)
-                {
-                    if (record.All(string.IsNullOrWhiteSpace))
-                    {
-                        continue;
-                    }
-
-                    columns = Normalise(record, $"{source}:{rowIndex}");
-                    continue;
-                }
-
-                if (record.All(string.IsNullOrWhiteSpace))
-                {
-                    continue;
-                }
-
-                rows.Add(new TableRow(source, rowIndex, ToCells(columns, record)));
-            }
-
-            return columns is null
-                ? throw new InputException(source, "the sheet is empty: expected a header row")
-                : new Table(source, columns, rows);
-        }
-    }
-
-    public static Table ReadJson(string path)
-    {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path));
+            document = JsonDocument.Parse(text);
         }
         catch (JsonException e)
         {
-            throw new InputException($"{path}:{(e.LineNumber ?? 0) + 1}", $"not valid JSON: {e.Message}");
+            throw new InputException($"{path}:{(e.LineNumber ?? 0) + 1}", $"not valid JSON: {CellCharacters.Visible(e.Message)}");
         }
 
         using (document)
@@ -150,6 +111,7 @@ public static class TableReader
                 _ => throw new InputException(path, "expected an array of objects (or an object with a 'rows' array)"),
             };
             var columns = new List<string>();
+            var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var rows = new List<TableRow>();
             var index = 0;
             foreach (var item in items.EnumerateArray())
@@ -160,22 +122,38 @@ public static class TableReader
                     throw new InputException($"{path}:{index}", "expected an object");
                 }
 
+                if (index > limits.MaxRows)
+                {
+                    throw new InputException($"{path}:{index}", $"more than {limits.MaxRows} rows of data, the limit for a table (raise it with {TableLimits.MaxRowsOption})");
+                }
+
                 var cells = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var property in item.EnumerateObject())
                 {
                     var name = property.Name.Trim();
-                    if (!columns.Contains(name, StringComparer.OrdinalIgnoreCase))
+                    CellCharacters.Require(name, $"{path}:{index}", "a name");
+                    if (known.Add(name))
                     {
+                        if (columns.Count == limits.MaxColumns)
+                        {
+                            throw new InputException($"{path}:{index}:{name}", $"more than {limits.MaxColumns} different names, the limit of columns for a table (raise it with {TableLimits.MaxColumnsOption})");
+                        }
+
                         columns.Add(name);
                     }
 
-                    cells[name] = property.Value.ValueKind switch
+                    var value = property.Value.ValueKind switch
                     {
                         JsonValueKind.String => property.Value.GetString()!.Trim(),
                         JsonValueKind.Null => "",
                         JsonValueKind.Array or JsonValueKind.Object => throw new InputException($"{path}:{index}:{name}", "expected a plain value, not a list or object"),
                         _ => property.Value.GetRawText(),
                     };
+                    if (value.Length > 0)
+                    {
+                        CellCharacters.Require(value, $"{path}:{index}:{name}", "the value");
+                        cells[name] = value;
+                    }
                 }
 
                 rows.Add(new TableRow(path, index, cells));
@@ -185,61 +163,13 @@ public static class TableReader
         }
     }
 
-    private static List<string> Normalise(IEnumerable<string> header, string source)
+    /// <summary>A reader that gives back the text already read ahead, then the rest.</summary>
+    private sealed class PrefixedReader(string prefix, TextReader rest) : TextReader
     {
-        var columns = header.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
-        var duplicate = columns.Where(c => c.Length > 0).GroupBy(c => c, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        return duplicate is null ? columns : throw new InputException(source, $"column '{duplicate.Key}' appears twice in the header");
-    }
+        private int position;
 
-    private static Dictionary<string, string> ToCells(IReadOnlyList<string> columns, IReadOnlyList<string> record)
-    {
-        var cells = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (columns[i].Length > 0)
-            {
-                cells[columns[i]] = i < record.Count ? record[i].Trim() : "";
-            }
-        }
+        public override int Peek() => position < prefix.Length ? prefix[position] : rest.Peek();
 
-        return cells;
-    }
-
-    private static int ColumnIndex(string? reference, int fallback)
-    {
-        if (string.IsNullOrEmpty(reference))
-        {
-            return fallback;
-        }
-
-        var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
-        {
-            index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
-        }
-
-        return index - 1;
-    }
-
-    private static string CellText(Cell cell, IReadOnlyList<string> shared)
-    {
-        var raw = cell.CellValue?.Text ?? cell.InnerText;
-        if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count)
-        {
-            return shared[i];
-        }
-
-        if (cell.DataType?.Value == CellValues.InlineString)
-        {
-            return cell.InlineString?.InnerText ?? "";
-        }
-
-        if (cell.DataType?.Value == CellValues.Boolean)
-        {
-            return raw == "1" ? "true" : "false";
-        }
-
-        return raw;
+        public override int Read() => position < prefix.Length ? prefix[position++] : rest.Read();
     }
 }
