@@ -20,7 +20,10 @@ public static class FrameworkSchema
     public static IReadOnlyList<InputException> Validate(LocatedYaml document)
     {
         // Through text rather than JsonSerializer: no reflection, so this also works in trimmed builds.
-        using var json = JsonDocument.Parse((document.Root ?? new JsonObject()).ToJsonString());
+        // Both default to 64 levels; the document's own depth was already bounded by FrameworkLimits.
+        var depth = Math.Max(64, document.Depth + 2);
+        var text = (document.Root ?? new JsonObject()).ToJsonString(new JsonSerializerOptions { MaxDepth = depth });
+        using var json = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = depth });
         var element = json.RootElement;
         var results = Schema.Value.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (results.IsValid)
