@@ -123,8 +123,12 @@ public static class FrameworkLoader
                     (string?)release?["full-list-title"]),
                 rootIndicator,
                 document.Source,
-                (bool?)root["confirmed"] ?? true);
+                (bool?)root["confirmed"] ?? true)
+            {
+                VerdictNeeds = ReadNeeds(root["verdict-needs"] as JsonArray),
+            };
             CheckReferences(framework);
+            CheckNeeds(framework);
             return framework;
         }
 
@@ -377,6 +381,39 @@ public static class FrameworkLoader
                     if (target is null || indicator.Descendants().Contains(target))
                     {
                         Problem(PointerOf(framework, indicator) + "/gate/indicator", $"field 'gate.indicator': '{gate.Indicator}' is not an indicator outside '{indicator.Id}'");
+                    }
+                }
+            }
+        }
+
+        private List<VerdictNeed> ReadNeeds(JsonArray? array)
+        {
+            var needs = new List<VerdictNeed>();
+            for (var i = 0; i < (array?.Count ?? 0); i++)
+            {
+                var need = array![i]!.AsObject();
+                var (line, column) = document.Position($"/verdict-needs/{i}");
+                needs.Add(new VerdictNeed(
+                    (string)need["name"]!,
+                    need["indicators"]!.AsArray().Select(x => (string)x!).ToList(),
+                    (string?)need["measured"] == "any" ? NeedCoverage.Any : NeedCoverage.All,
+                    line,
+                    column));
+            }
+
+            return needs;
+        }
+
+        private void CheckNeeds(Framework framework)
+        {
+            for (var i = 0; i < framework.VerdictNeeds.Count; i++)
+            {
+                var need = framework.VerdictNeeds[i];
+                for (var j = 0; j < need.Indicators.Count; j++)
+                {
+                    if (framework.Find(need.Indicators[j]) is null)
+                    {
+                        Problem($"/verdict-needs/{i}/indicators/{j}", $"field 'indicators': no indicator '{need.Indicators[j]}' (verdict need '{need.Name}')");
                     }
                 }
             }

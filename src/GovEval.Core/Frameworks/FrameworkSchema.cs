@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using GovEval.Core.Errors;
 using Json.Schema;
 
@@ -76,6 +77,16 @@ public static class FrameworkSchema
         if (schemaPath.Contains("/oneOf/", StringComparison.Ordinal) || schemaPath.Contains("/anyOf/", StringComparison.Ordinal))
         {
             return null;
+        }
+
+        if (errors.Count == 1 && errors.TryGetValue("required", out var required)
+            && Regex.Match(required, @"\[(.*)\]") is { Success: true } names)
+        {
+            var missing = names.Groups[1].Value.Replace("\"", "'", StringComparison.Ordinal).Replace(",", ", ", StringComparison.Ordinal);
+            var hint = missing.Contains("'verdict-needs'", StringComparison.Ordinal)
+                ? " (verdict-needs states what a verdict needs, e.g. the homepage read and the vetoes measured: see docs/frameworks.md)"
+                : "";
+            return $"{(pointer.Length == 0 ? "the file" : $"field '{field}'")} lacks the required {missing}{hint}";
         }
 
         return $"field '{field}': {string.Join("; ", errors.Values)}";

@@ -108,7 +108,9 @@ public sealed class FrameworkLoaderTests
         "        rule: deduct\n" +
         "        points: 10\n" +
         "        deduct:\n" +
-        "          - { finding: links.broken, each: 1 }\n";
+        "          - { finding: links.broken, each: 1 }\n" +
+        "verdict-needs:\n" +
+        "  - { name: 链接已检查, indicators: [links] }\n";
 
     private static Framework Load(string text) => FrameworkLoader.Load(new StringReader(text), "bad.yaml");
 }
