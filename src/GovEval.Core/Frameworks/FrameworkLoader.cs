@@ -129,6 +129,7 @@ public static class FrameworkLoader
             };
             CheckReferences(framework);
             CheckNeeds(framework);
+            CheckCycles(framework);
             return framework;
         }
 
@@ -418,6 +419,26 @@ public static class FrameworkLoader
                 }
             }
         }
+
+        /// <summary>Gates that come back around (Part 2 gated on Part 3 and Part 3 on Part 2) would leave no indicator to score first.</summary>
+        private void CheckCycles(Framework framework)
+        {
+            foreach (var cycle in GateCycles.Find(framework))
+            {
+                // A gate on the indicator itself or on one of its own children is refused above, more plainly.
+                if (cycle is [{ ThroughGate: true } only] && ReferenceEquals(only.From, only.To))
+                {
+                    continue;
+                }
+
+                var steps = cycle.Select(s => $"'{s.From.Id}' ({Where(s.From)}) {(s.ThroughGate ? "is gated on" : "contains")} '{s.To.Id}'");
+                Problem(
+                    PointerOf(framework, cycle[0].From) + "/gate/indicator",
+                    $"field 'gate.indicator': gates form a cycle, so none of these indicators can be scored first: {string.Join(", ", steps)}");
+            }
+        }
+
+        private string Where(Indicator indicator) => $"{document.Source}:{indicator.Line}:{indicator.Column}";
 
         private string PointerOf(Framework framework, Indicator indicator)
         {

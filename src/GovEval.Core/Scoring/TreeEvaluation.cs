@@ -16,6 +16,9 @@ internal sealed class TreeEvaluation(Framework framework, UnitEvidence evidence)
     // evaluated once, whichever of the two the tree reaches first.
     private readonly Dictionary<string, ScoreNode> evaluated = new(StringComparer.Ordinal);
 
+    // Indicators being evaluated: reaching one again means its gates come back around to it.
+    private readonly HashSet<string> underway = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, string> whyNotMeasured = new(StringComparer.Ordinal);
 
     // Node values keep six decimals; only published totals are rounded to the framework's precision.
@@ -33,8 +36,15 @@ internal sealed class TreeEvaluation(Framework framework, UnitEvidence evidence)
             return done;
         }
 
+        if (!underway.Add(indicator.Id))
+        {
+            // FrameworkLoader refuses such files; only a framework built some other way gets here.
+            throw new InvalidOperationException($"framework '{framework.Id}': the gate of '{indicator.Id}' depends on itself (a gate cycle)");
+        }
+
         var result = Evaluate(indicator);
         evaluated[indicator.Id] = result;
+        underway.Remove(indicator.Id);
         return result;
     }
 
