@@ -1,5 +1,6 @@
 using System.Text;
 using CsCheck;
+using Xunit.Abstractions;
 using GovEval.Core.Frameworks;
 using GovEval.Core.Scoring;
 using GovEval.Tests.Cli;
@@ -12,7 +13,7 @@ namespace GovEval.Tests.Frameworks;
 /// exits 0 or 2, never 1 ("internal error") and never takes the process down; a file it accepts can be scored.
 /// About five seconds a test, twenty for the class.
 /// </summary>
-public sealed class FrameworkYamlFuzzTests : IDisposable
+public sealed class FrameworkYamlFuzzTests(ITestOutputHelper output) : IDisposable
 {
     private const int Seconds = 5;
 
@@ -91,7 +92,7 @@ public sealed class FrameworkYamlFuzzTests : IDisposable
             }
 
             File.Delete(path);
-        }, time: Seconds, threads: 1, print: Show);
+        }, writeLine: output.WriteLine, time: Seconds, threads: 1, print: Show);
 
     private static string Mutate(string text, (int Kind, int At, int Length, int Snippet)[] edits)
     {
