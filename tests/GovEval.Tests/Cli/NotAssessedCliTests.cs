@@ -85,6 +85,8 @@ public sealed class NotAssessedCliTests : IDisposable
         Assert.False(score.GetProperty("vetoed").GetBoolean());
         Assert.StartsWith("不满足“首页已读取”", score.GetProperty("notAssessedReason").GetString());
         Assert.Contains("首页长期不更新：未能测量（首页未能获取）", score.GetProperty("notAssessedReason").GetString());
-        Assert.Contains("本单位未评估", SiteReportHtml.Render(report));
+        var html = SiteReportHtml.Render(report);
+        Assert.Contains("结论：<strong class=\"na\">未评估</strong>　总分 <strong>—</strong>", html);
+        Assert.Contains("本单位未评估", html);
     }
 }
