@@ -107,6 +107,32 @@ public sealed class FrameworkFileCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_framework_as_deep_as_the_limit_allows_is_scored_stored_and_published()
+    {
+        // 30 nested groups over one leaf: within the 64 levels, yet its score sheet (nested as deep) was more than
+        // the store's JSON accepted, and score failed with an internal error.
+        var text = new System.Text.StringBuilder("id: deep\nversion: \"1\"\nname: 深\nmax: 10\nverdict-needs:\n  - { name: 已录入, indicators: [leaf] }\nindicators:\n");
+        var indent = "  ";
+        for (var level = 1; level < 30; level++)
+        {
+            text.Append($"{indent}- id: g{level}\n{indent}  name: 组{level}\n{indent}  children:\n");
+            indent += "  ";
+        }
+
+        text.Append($"{indent}- {{ id: leaf, name: 叶, rule: expert, points: 10, min: 0, max: 10 }}\n");
+        var path = workspace.Write("deep.yaml", text.ToString());
+        var run = (await workspace.RunOkAsync("runs", "create", "--name", "deep", "--framework", path, "--cohort", "municipality")).Out.Trim();
+        await workspace.RunOkAsync("inputs", "import", "--run", run, workspace.Write("in.csv", "unit,indicator,value\n北京市,leaf,5\n"));
+
+        var scored = await workspace.RunOkAsync("score", "--run", run);
+
+        Assert.Contains("1 of 4 assessed; first: 北京市 (5)", scored.Out);
+        var release = Path.Combine(workspace.Folder, "release");
+        await workspace.RunOkAsync("publish", "--run", run, "--out", release, "--format", "html");
+        Assert.Contains("组29", File.ReadAllText(Path.Combine(release, "units", "110000.html")));
+    }
+
+    [Fact]
     public async Task Show_prints_what_a_verdict_needs()
     {
         var shown = await workspace.RunOkAsync("frameworks", "show", "gov-website-check-2019");
