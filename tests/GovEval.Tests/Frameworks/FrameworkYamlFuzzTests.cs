@@ -10,7 +10,8 @@ namespace GovEval.Tests.Frameworks;
 /// <summary>
 /// Fuzzing framework files through the real entry point, <c>goveval frameworks validate FILE</c> in-process:
 /// mutated shipped frameworks, random nesting, anchors and aliases, random unicode, random gates. The command
-/// exits 0 or 2, never 1 ("internal error") and never takes the process down; a file it accepts can be scored.
+/// exits 0 or 2, never 1 ("internal error") and never takes the process down; a file it accepts can be scored
+/// and its score sheet stored.
 /// About five seconds a test, twenty for the class.
 /// </summary>
 public sealed class FrameworkYamlFuzzTests(ITestOutputHelper output) : IDisposable
@@ -53,7 +54,9 @@ public sealed class FrameworkYamlFuzzTests(ITestOutputHelper output) : IDisposab
             from width in Gen.Int[1, 12]
             select Laughs(levels, width),
             from count in Gen.Int[1, 50]
-            select "x: &r [" + string.Join(", ", Enumerable.Repeat("*r", count)) + "]\n"));
+            select "x: &r [" + string.Join(", ", Enumerable.Repeat("*r", count)) + "]\n",
+            from depth in Gen.Int[1, 40]
+            select Chain(depth)));
 
     [Fact]
     public Task Random_unicode_exits_0_or_2() =>
@@ -88,7 +91,8 @@ public sealed class FrameworkYamlFuzzTests(ITestOutputHelper output) : IDisposab
             else
             {
                 var framework = FrameworkLoader.LoadFile(path);
-                ScoringEngine.Score(framework, Tests.Scoring.ScoringInputs.Site().Build());
+                var sheet = ScoringEngine.Score(framework, Tests.Scoring.ScoringInputs.Site().Build());
+                Assert.Equal(sheet.Total, GovEval.Store.ScoreSheetJson.Read(GovEval.Store.ScoreSheetJson.Write(sheet)).Total);
             }
 
             File.Delete(path);
@@ -137,6 +141,20 @@ public sealed class FrameworkYamlFuzzTests(ITestOutputHelper output) : IDisposab
         }
 
         return text.ToString();
+    }
+
+    /// <summary>A valid framework of nested groups over one expert leaf: deep ones are refused, the rest score and store.</summary>
+    private static string Chain(int depth)
+    {
+        var text = new StringBuilder("id: chain\nversion: \"1\"\nname: 链\nmax: 10\nverdict-needs:\n  - { name: 已录入, indicators: [leaf] }\nindicators:\n");
+        var indent = "  ";
+        for (var level = 1; level < depth; level++)
+        {
+            text.Append($"{indent}- id: g{level}\n{indent}  name: 组{level}\n{indent}  children:\n");
+            indent += "  ";
+        }
+
+        return text.Append($"{indent}- {{ id: leaf, name: 叶, rule: expert, points: 10, min: 0, max: 10 }}\n").ToString();
     }
 
     /// <summary>Inserts <c>gate: {…}</c> under each chosen indicator, where its own fields are.</summary>
