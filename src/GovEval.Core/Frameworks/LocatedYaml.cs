@@ -229,7 +229,7 @@ public sealed class LocatedYaml
             {
                 throw new InputException(At(source, e.Start), $"not valid YAML: {(e.InnerException ?? e).Message}");
             }
-            catch (Exception e) when (e is not InputException)
+            catch (Exception e) when (e is not (InputException or OutOfMemoryException))
             {
                 // Only the YAML library runs here (and BoundedReader, whose limit is an InputException): some
                 // malformed text makes it fail with an exception of its own instead of a YamlException.
