@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GovEval.Cli.Commands;
 using GovEval.Core.Errors;
+using GovEval.Core.Frameworks;
 
 namespace GovEval.Cli;
 
@@ -18,7 +19,11 @@ public static class CommandLine
     {
         var globals = new GlobalOptions();
         var root = new RootCommand("GovEval: assess government websites and digital-government services the way the national rules and the annual assessment do.");
-        root.Options.Add(globals.Db);
+        foreach (var option in globals.All)
+        {
+            root.Options.Add(option);
+        }
+
         var context = new CliContext(globals, stdout, stderr);
         foreach (var command in new CommandGroup[]
                  {
@@ -55,6 +60,8 @@ public static class CommandLine
 
         try
         {
+            // Set once for the whole command: every verb reads framework files through the catalogue.
+            FrameworkLimits.Use(globals.FrameworkLimitsOf(parse));
             var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
             return await parse.InvokeAsync(invocation);
         }

@@ -14,6 +14,9 @@ public static class ScoreSheetJson
 {
     private static readonly JsonSerializerOptions Options = new()
     {
+        // A sheet nests two levels per indicator level, as the framework file does: the default of 64 refused
+        // sheets of frameworks the loader accepts (about 30 indicator levels), so allow whatever it may accept.
+        MaxDepth = 2 * Core.Frameworks.FrameworkLimits.DepthCeiling,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

@@ -86,6 +86,16 @@ public sealed class FrameworksCommands : CommandGroup
                     + (framework.VetoGrade is { } v ? $"；单项否决 → {v}" : ""));
             }
 
+            if (framework.VerdictNeeds.Count > 0)
+            {
+                await context.Out.WriteLineAsync("评定条件（缺少任一项则为未评估，不定等级、不参与排名；触发单项否决即可判定）：");
+                foreach (var need in framework.VerdictNeeds)
+                {
+                    var coverage = need.Coverage == NeedCoverage.All ? "所有适用的叶指标均已测量或录入" : "各至少有一项已测量或录入";
+                    await context.Out.WriteLineAsync($"  {need.Name}：{string.Join(", ", need.Indicators)} {coverage}");
+                }
+            }
+
             foreach (var indicator in framework.Root.Children)
             {
                 await Print(context.Out, indicator, 0);

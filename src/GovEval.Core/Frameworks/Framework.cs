@@ -32,7 +32,29 @@ public sealed record Framework(
     }
 
     public bool HasGates => Indicators().Any(i => i.Gate is not null);
+
+    /// <summary>
+    /// What a verdict needs (verdict-needs): a unit lacking any of these is not assessed, with the reason, and
+    /// never graded or ranked. A framework built without the loader (tests) states none.
+    /// </summary>
+    public IReadOnlyList<VerdictNeed> VerdictNeeds { get; init; } = [];
 }
+
+/// <summary>How much of an indicator a verdict needs observed.</summary>
+public enum NeedCoverage
+{
+    /// <summary>Every applicable leaf below each listed indicator was measured or entered.</summary>
+    All,
+
+    /// <summary>At least one leaf below each listed indicator was measured or entered.</summary>
+    Any,
+}
+
+/// <summary>
+/// One thing a verdict needs, e.g. 首页已读取 (the homepage-reading leaves measured) or 单项否决指标均已测量
+/// (every applicable veto measured). <see cref="Line"/> points into the YAML file.
+/// </summary>
+public sealed record VerdictNeed(string Name, IReadOnlyList<string> Indicators, NeedCoverage Coverage, int Line, int Column);
 
 /// <summary>A grade with an inclusive lower bound; the lowest band has none.</summary>
 public sealed record GradeBand(string Name, string Label, decimal? Min);

@@ -16,6 +16,7 @@ public static class FrameworkCatalog
         .Select(n => n[..^".yaml".Length])
         .ToList();
 
+    /// <summary>A shipped framework, or a file read within <see cref="FrameworkLimits.Current"/>.</summary>
     public static Framework Get(string idOrPath)
     {
         if (idOrPath.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || idOrPath.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
@@ -31,7 +32,8 @@ public static class FrameworkCatalog
         return Loaded.GetOrAdd(idOrPath, id =>
         {
             using var reader = EmbeddedData.Open("frameworks", id + ".yaml");
-            return FrameworkLoader.Load(reader, $"frameworks/{id}.yaml");
+            // Shipped files are ours and cached: the limits a command sets for the files it is given do not apply.
+            return FrameworkLoader.Load(reader, $"frameworks/{id}.yaml", FrameworkLimits.Default);
         });
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using GovEval.Core.Errors;
 using GovEval.Core.Rules;
@@ -22,18 +23,68 @@ public static class FrameworkLoader
         return Load(reader, path);
     }
 
-    public static Framework Load(TextReader reader, string source)
+    /// <param name="limits">Nesting depth and size limits; default <see cref="FrameworkLimits.Current"/>.</param>
+    public static Framework Load(TextReader reader, string source, FrameworkLimits? limits = null)
     {
-        var document = LocatedYaml.Parse(reader, source);
+        var document = LocatedYaml.Parse(reader, source, limits);
         var schemaProblems = FrameworkSchema.Validate(document);
         if (schemaProblems.Count > 0)
         {
             throw Refuse(schemaProblems);
         }
 
+        var numberProblems = NumbersOutOfRange(document);
+        if (numberProblems.Count > 0)
+        {
+            throw Refuse(numberProblems);
+        }
+
         var builder = new Builder(document);
         var framework = builder.Build();
         return builder.Problems.Count > 0 ? throw Refuse(builder.Problems) : framework;
+    }
+
+    // Points, deductions, thresholds and curve bounds are small numbers. Bounding them keeps the engine's decimal
+    // arithmetic (sums of points, value ÷ per × each, curve shares) from overflowing on a hostile file.
+    private const decimal NumberLimit = 1_000_000_000m;
+    private const int DecimalsLimit = 6;
+
+    private static List<InputException> NumbersOutOfRange(LocatedYaml document)
+    {
+        var problems = new List<(int Line, int Column, InputException Problem)>();
+        var stack = new Stack<(JsonNode? Node, string Pointer)>();
+        stack.Push((document.Root, ""));
+        while (stack.Count > 0)
+        {
+            var (node, pointer) = stack.Pop();
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var (key, value) in obj)
+                    {
+                        stack.Push((value, $"{pointer}/{key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)}"));
+                    }
+
+                    break;
+                case JsonArray array:
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        stack.Push((array[i], $"{pointer}/{i}"));
+                    }
+
+                    break;
+                case JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+                                          && value.GetValue<decimal>() is var number
+                                          && (Math.Abs(number) > NumberLimit || Math.Round(number, DecimalsLimit) != number):
+                    var field = pointer[(pointer.LastIndexOf('/') + 1)..];
+                    var (line, column) = document.Position(pointer);
+                    problems.Add((line, column, new InputException(document.Where(pointer),
+                        $"field '{field}': {number.ToString(CultureInfo.InvariantCulture)} is out of range (numbers in a framework lie within ±{NumberLimit.ToString("N0", CultureInfo.InvariantCulture)} with at most {DecimalsLimit} decimals)")));
+                    break;
+            }
+        }
+
+        return problems.OrderBy(p => p.Line).ThenBy(p => p.Column).Select(p => p.Problem).ToList();
     }
 
     private static InputException Refuse(IReadOnlyList<InputException> problems) =>
@@ -72,8 +123,13 @@ public static class FrameworkLoader
                     (string?)release?["full-list-title"]),
                 rootIndicator,
                 document.Source,
-                (bool?)root["confirmed"] ?? true);
+                (bool?)root["confirmed"] ?? true)
+            {
+                VerdictNeeds = ReadNeeds(root["verdict-needs"] as JsonArray),
+            };
             CheckReferences(framework);
+            CheckNeeds(framework);
+            CheckCycles(framework);
             return framework;
         }
 
@@ -330,6 +386,59 @@ public static class FrameworkLoader
                 }
             }
         }
+
+        private List<VerdictNeed> ReadNeeds(JsonArray? array)
+        {
+            var needs = new List<VerdictNeed>();
+            for (var i = 0; i < (array?.Count ?? 0); i++)
+            {
+                var need = array![i]!.AsObject();
+                var (line, column) = document.Position($"/verdict-needs/{i}");
+                needs.Add(new VerdictNeed(
+                    (string)need["name"]!,
+                    need["indicators"]!.AsArray().Select(x => (string)x!).ToList(),
+                    (string?)need["measured"] == "any" ? NeedCoverage.Any : NeedCoverage.All,
+                    line,
+                    column));
+            }
+
+            return needs;
+        }
+
+        private void CheckNeeds(Framework framework)
+        {
+            for (var i = 0; i < framework.VerdictNeeds.Count; i++)
+            {
+                var need = framework.VerdictNeeds[i];
+                for (var j = 0; j < need.Indicators.Count; j++)
+                {
+                    if (framework.Find(need.Indicators[j]) is null)
+                    {
+                        Problem($"/verdict-needs/{i}/indicators/{j}", $"field 'indicators': no indicator '{need.Indicators[j]}' (verdict need '{need.Name}')");
+                    }
+                }
+            }
+        }
+
+        /// <summary>Gates that come back around (Part 2 gated on Part 3 and Part 3 on Part 2) would leave no indicator to score first.</summary>
+        private void CheckCycles(Framework framework)
+        {
+            foreach (var cycle in GateCycles.Find(framework))
+            {
+                // A gate on the indicator itself or on one of its own children is refused above, more plainly.
+                if (cycle is [{ ThroughGate: true } only] && ReferenceEquals(only.From, only.To))
+                {
+                    continue;
+                }
+
+                var steps = cycle.Select(s => $"'{s.From.Id}' ({Where(s.From)}) {(s.ThroughGate ? "is gated on" : "contains")} '{s.To.Id}'");
+                Problem(
+                    PointerOf(framework, cycle[0].From) + "/gate/indicator",
+                    $"field 'gate.indicator': gates form a cycle, so none of these indicators can be scored first: {string.Join(", ", steps)}");
+            }
+        }
+
+        private string Where(Indicator indicator) => $"{document.Source}:{indicator.Line}:{indicator.Column}";
 
         private string PointerOf(Framework framework, Indicator indicator)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using GovEval.Core.Errors;
 using Json.Schema;
 
@@ -20,7 +21,10 @@ public static class FrameworkSchema
     public static IReadOnlyList<InputException> Validate(LocatedYaml document)
     {
         // Through text rather than JsonSerializer: no reflection, so this also works in trimmed builds.
-        using var json = JsonDocument.Parse((document.Root ?? new JsonObject()).ToJsonString());
+        // Both default to 64 levels; the document's own depth was already bounded by FrameworkLimits.
+        var depth = Math.Max(64, document.Depth + 2);
+        var text = (document.Root ?? new JsonObject()).ToJsonString(new JsonSerializerOptions { MaxDepth = depth });
+        using var json = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = depth });
         var element = json.RootElement;
         var results = Schema.Value.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (results.IsValid)
@@ -73,6 +77,16 @@ public static class FrameworkSchema
         if (schemaPath.Contains("/oneOf/", StringComparison.Ordinal) || schemaPath.Contains("/anyOf/", StringComparison.Ordinal))
         {
             return null;
+        }
+
+        if (errors.Count == 1 && errors.TryGetValue("required", out var required)
+            && Regex.Match(required, @"\[(.*)\]") is { Success: true } names)
+        {
+            var missing = names.Groups[1].Value.Replace("\"", "'", StringComparison.Ordinal).Replace(",", ", ", StringComparison.Ordinal);
+            var hint = missing.Contains("'verdict-needs'", StringComparison.Ordinal)
+                ? " (verdict-needs states what a verdict needs, e.g. the homepage read and the vetoes measured: see docs/frameworks.md)"
+                : "";
+            return $"{(pointer.Length == 0 ? "the file" : $"field '{field}'")} lacks the required {missing}{hint}";
         }
 
         return $"field '{field}': {string.Join("; ", errors.Values)}";

@@ -13,6 +13,9 @@ namespace GovEval.Core.Results;
 /// </summary>
 public static class CohortRanker
 {
+    /// <summary>The reason published for a member that has no score at all (no sheet, no row of the table).</summary>
+    public const string NoScore = "无评分";
+
     public static CohortResults Rank(Cohort cohort, IReadOnlyList<Unit> members, IReadOnlyDictionary<string, UnitScore> scores, GradeScale grades)
     {
         var tie = TieOrdering.Comparer(cohort.TieOrder, u => scores.TryGetValue(u.Code, out var s) ? s.InputOrder : null);
@@ -22,7 +25,7 @@ public static class CohortRanker
         {
             if (!scores.TryGetValue(unit.Code, out var score) || (score.Total is null && score.Grade is null))
             {
-                notAssessed.Add(new UnitResult(unit, null, null, null, false));
+                notAssessed.Add(new UnitResult(unit, null, null, null, false, score?.NotAssessedReason ?? NoScore));
                 continue;
             }
 

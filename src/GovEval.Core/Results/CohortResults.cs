@@ -5,9 +5,10 @@ namespace GovEval.Core.Results;
 /// <summary>
 /// A unit's standing in a cohort. <see cref="Total"/> is the total as published (rounded to the cohort's
 /// precision), null when the unit was not assessed or only its grade is known (last year's grade table);
-/// <see cref="Rank"/> is null in graded cohorts, for vetoed units and for units not assessed.
+/// <see cref="Rank"/> is null in graded cohorts, for vetoed units and for units not assessed, and
+/// <see cref="NotAssessedReason"/> says why a unit is not assessed (in Chinese, as published).
 /// </summary>
-public sealed record UnitResult(Unit Unit, decimal? Total, string? Grade, int? Rank, bool Vetoed)
+public sealed record UnitResult(Unit Unit, decimal? Total, string? Grade, int? Rank, bool Vetoed, string? NotAssessedReason = null)
 {
     public bool Assessed => Total is not null || Grade is not null;
 }

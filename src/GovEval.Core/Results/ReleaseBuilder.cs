@@ -82,7 +82,13 @@ public sealed class ReleaseBuilder
 
     private List<UnitScore> Scores(IReadOnlyList<ScoreSheet> sheets, HashSet<string> members) =>
         sheets.Where(s => members.Contains(s.UnitCode))
-            .Select((s, index) => new UnitScore(registry.Find(s.UnitCode)!, s.Assessed ? s.Total : null, s.Vetoed, s.Assessed ? s.Grade : null, index))
+            .Select((s, index) => new UnitScore(
+                registry.Find(s.UnitCode)!,
+                s.Assessed ? s.Total : null,
+                s.Vetoed,
+                s.Assessed ? s.Grade : null,
+                index,
+                s.Assessed ? null : s.NotAssessedReason ?? string.Join("", s.Notes)))
             .ToList();
 
     private Release Build(IReadOnlyList<UnitScore> current, IReadOnlyList<UnitScore>? previous, IReadOnlyDictionary<string, ScoreSheet> sheets, string? engineVersion, ReleaseOptions options)

@@ -70,8 +70,14 @@ public sealed record ScoreSheet(
     ScoreNode Root,
     IReadOnlyList<string> Notes)
 {
-    /// <summary>False when nothing was measured or entered for the unit: it is listed as not assessed, not as 0.</summary>
+    /// <summary>
+    /// False when the unit lacks what a verdict needs (nothing measured or entered, or the framework's
+    /// verdict-needs unmet): it is listed as not assessed, never graded, ranked or shown as 0.
+    /// </summary>
     public bool Assessed => Root.Status != NodeStatus.NotMeasured;
+
+    /// <summary>Why the unit is not assessed, in Chinese (null when it is); sheets stored before 1.1.0 say it in <see cref="Notes"/>.</summary>
+    public string? NotAssessedReason { get; init; }
 
     public IEnumerable<ScoreNode> Nodes() => Walk(Root);
 

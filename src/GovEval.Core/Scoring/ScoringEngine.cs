@@ -10,25 +10,33 @@ namespace GovEval.Core.Scoring;
 public static class ScoringEngine
 {
     /// <summary>Bumped whenever scoring semantics change, so a published figure can be reproduced.</summary>
-    public const string Version = "1.0.0";
+    public const string Version = "1.1.0";
 
     public static ScoreSheet Score(Framework framework, ScoringInput input)
     {
         var evidence = new UnitEvidence(input);
 
-        var root = new TreeEvaluation(framework, evidence).Evaluate();
+        var tree = new TreeEvaluation(framework, evidence);
+        var root = tree.Evaluate();
 
         // A unit nothing was measured or entered for is not assessed, whatever the missing-value policy says:
         // zero points for an indicator nobody looked at is a judgement, zero for a whole unit is a hole in the data.
         var evidenced = Walk(root).Any(n => n.Children.Count == 0 && n.Status is NodeStatus.Scored or NodeStatus.VetoHit or NodeStatus.VetoClear or NodeStatus.VetoCandidate);
         if (!evidenced)
         {
-            return new ScoreSheet(input.UnitCode, framework.Id, framework.Version, Version, 0, root.Max, false, [], null,
-                root with { Status = NodeStatus.NotMeasured }, ["未采集到任何测量值或录入值，本单位未评估。"]);
+            return NotAssessed(framework, input, root, "未采集到任何测量值或录入值", "未采集到任何测量值或录入值，本单位未评估。");
         }
 
         var vetoes = Walk(root).Where(n => n.Status == NodeStatus.VetoHit && n.Children.Count == 0).Select(n => n.Id).ToList();
         var vetoed = vetoes.Count > 0;
+
+        // A veto that hit is a verdict by itself (nothing else is scored); otherwise the verdict needs what the
+        // framework says it needs, and a unit the scanner could not see is not assessed rather than graded on what is left.
+        if (!vetoed && VerdictNeeds.Unmet(framework, root, tree.WhyNotMeasured) is { } unmet)
+        {
+            return NotAssessed(framework, input, root, unmet, $"本单位未评估：{unmet}。");
+        }
+
         var total = vetoed ? 0 : Rounding.Round(root.Earned, framework.Precision);
         var notes = new List<string>();
         if (vetoed)
@@ -55,6 +63,12 @@ public static class ScoringEngine
             root,
             notes);
     }
+
+    private static ScoreSheet NotAssessed(Framework framework, ScoringInput input, ScoreNode root, string reason, string note) =>
+        new(input.UnitCode, framework.Id, framework.Version, Version, 0, root.Max, false, [], null, root with { Status = NodeStatus.NotMeasured }, [note])
+        {
+            NotAssessedReason = reason,
+        };
 
     private static string? Grade(Framework framework, ScoreNode root, decimal total, bool vetoed)
     {

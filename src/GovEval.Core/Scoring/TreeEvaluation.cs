@@ -16,8 +16,16 @@ internal sealed class TreeEvaluation(Framework framework, UnitEvidence evidence)
     // evaluated once, whichever of the two the tree reaches first.
     private readonly Dictionary<string, ScoreNode> evaluated = new(StringComparer.Ordinal);
 
+    // Indicators being evaluated: reaching one again means its gates come back around to it.
+    private readonly HashSet<string> underway = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, string> whyNotMeasured = new(StringComparer.Ordinal);
+
     // Node values keep six decimals; only published totals are rounded to the framework's precision.
     private const int NodeDecimals = 6;
+
+    /// <summary>Why each leaf left "not measured" was not (the scanner's reason, 未录入…), by indicator id.</summary>
+    public IReadOnlyDictionary<string, string> WhyNotMeasured => whyNotMeasured;
 
     public ScoreNode Evaluate() => Node(framework.Root);
 
@@ -28,8 +36,15 @@ internal sealed class TreeEvaluation(Framework framework, UnitEvidence evidence)
             return done;
         }
 
+        if (!underway.Add(indicator.Id))
+        {
+            // FrameworkLoader refuses such files; only a framework built some other way gets here.
+            throw new InvalidOperationException($"framework '{framework.Id}': the gate of '{indicator.Id}' depends on itself (a gate cycle)");
+        }
+
         var result = Evaluate(indicator);
         evaluated[indicator.Id] = result;
+        underway.Remove(indicator.Id);
         return result;
     }
 
@@ -166,8 +181,15 @@ internal sealed class TreeEvaluation(Framework framework, UnitEvidence evidence)
 
         return Result(NodeStatus.NotMeasured, whyNot ?? "未录入", []);
 
-        ScoreNode Result(NodeStatus status, string text, IReadOnlyList<EvidenceRef> lineEvidence) =>
-            new(indicator.Id, indicator.Name, status, 0, 0, [new ScoreLine(text, 0, lineEvidence)], []);
+        ScoreNode Result(NodeStatus status, string text, IReadOnlyList<EvidenceRef> lineEvidence)
+        {
+            if (status == NodeStatus.NotMeasured)
+            {
+                whyNotMeasured[indicator.Id] = text;
+            }
+
+            return new(indicator.Id, indicator.Name, status, 0, 0, [new ScoreLine(text, 0, lineEvidence)], []);
+        }
     }
 
     private ScoreNode Deduct(Indicator indicator)
@@ -281,8 +303,9 @@ internal sealed class TreeEvaluation(Framework framework, UnitEvidence evidence)
             []);
     }
 
-    private static ScoreNode Missing(Indicator indicator, string reason)
+    private ScoreNode Missing(Indicator indicator, string reason)
     {
+        whyNotMeasured[indicator.Id] = reason;
         var (max, earned, text) = indicator.WhenMissing switch
         {
             MissingPolicy.Zero => (indicator.Points, 0m, $"{reason}，本项按0分计"),

@@ -37,7 +37,7 @@ public static class HtmlStyles
         tr.na td { color: #999; }
         tr.vetoed td { background: #fff1f0; }
         tr.line td { background: #fafbfc; font-size: 13px; }
-        .up { color: #1a7f37; } .down { color: #cf222e; }
+        .up { color: #1a7f37; } .down { color: #cf222e; } strong.na { color: #666; }
         ul.evidence { margin: 4px 0 0; padding-left: 20px; }
         code { font-family: ui-monospace, "SFMono-Regular", Consolas, monospace; font-size: 12px; word-break: break-all; }
         .status-VetoHit, .status-VetoCandidate { color: #cf222e; font-weight: bold; }

@@ -121,7 +121,7 @@ public static class ReleasePage
                 page.Raw($"<td class=\"num\">{Change(lookup.RankChange(cohort.Cohort.Id, unit.Unit.Code))}</td>");
             }
 
-            page.Line($"<td>{(!unit.Assessed ? "未评估" : unit.Vetoed ? "一票否决" : "")}</td></tr>");
+            page.Line($"<td>{(!unit.Assessed ? E(unit.NotAssessedReason is { } why ? $"未评估：{why}" : "未评估") : unit.Vetoed ? "一票否决" : "")}</td></tr>");
         }
 
         page.Line("</tbody></table>");

@@ -77,6 +77,7 @@ public static class ResultsJson
             WriteNullable(json, "rank", unit.Rank);
             json.WriteBoolean("vetoed", unit.Vetoed);
             json.WriteBoolean("assessed", unit.Assessed);
+            json.WriteString("notAssessedReason", unit.Assessed ? null : unit.NotAssessedReason);
             json.WriteString("gradeLabel", unit.Grade is null ? null : release.Framework.Grades.Label(unit.Grade));
             json.WriteEndObject();
         }

@@ -49,10 +49,12 @@ public static class SiteReportHtml
     private static void Verdict(HtmlDocument page, SiteReport report)
     {
         var sheet = report.Sheet;
-        var css = sheet.Vetoed || report.Verdict.Contains('不', StringComparison.Ordinal) ? "down" : "up";
+        // A site that could not be assessed has neither a pass colour nor a total: its notes say why.
+        var css = !sheet.Assessed ? "na" : sheet.Vetoed || report.Verdict.Contains('不', StringComparison.Ordinal) ? "down" : "up";
+        var total = sheet.Assessed ? Numbers.Points(sheet.Total) : "—";
         page.Line("<section class=\"block\" id=\"verdict\">")
             .Line("<h2>检查结论</h2>")
-            .Line($"<p class=\"verdict\">结论：<strong class=\"{css}\">{E(report.Verdict)}</strong>　总分 <strong>{Numbers.Points(sheet.Total)}</strong> / {Numbers.Points(sheet.Max)}</p>");
+            .Line($"<p class=\"verdict\">结论：<strong class=\"{css}\">{E(report.Verdict)}</strong>　总分 <strong>{total}</strong> / {Numbers.Points(sheet.Max)}</p>");
         if (sheet.Vetoed)
         {
             var names = sheet.Vetoes.Select(v => $"{RuleName(v)}（<code>{E(v)}</code>）");

@@ -71,6 +71,8 @@ public static class SiteReportJson
         json.WriteNumber("max", sheet.Max);
         json.WriteBoolean("vetoed", sheet.Vetoed);
         json.WriteString("verdict", report.Verdict);
+        json.WriteBoolean("assessed", sheet.Assessed);
+        json.WriteString("notAssessedReason", sheet.Assessed ? null : sheet.NotAssessedReason ?? string.Join("", sheet.Notes));
         json.WriteStartArray("vetoes");
         foreach (var veto in sheet.Vetoes)
         {

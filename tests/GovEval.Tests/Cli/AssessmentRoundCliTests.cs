@@ -34,8 +34,15 @@ public sealed class AssessmentRoundCliTests : IDisposable
             "北京市,data.use,良,,王五",
             "北京市,satisfaction.survey,96,,调查组",
             "北京市,satisfaction.rating,按月公开,,调查组",
+            // What a verdict needs: a value in each base dimension (a blank leaf in between earns nothing).
+            "上海市,integration.search,是,,张三",
+            "上海市,provision.app,良好,,李四",
             "上海市,data.agency,是,,王五",
+            "上海市,satisfaction.rating,已建立,,调查组",
+            "杭州市,integration.search,否,,张三",
+            "杭州市,provision.app,无,,李四",
             "杭州市,data.agency,否,,王五",
+            "杭州市,satisfaction.rating,未建立,,调查组",
             "",
         ]));
         await workspace.RunOkAsync("inputs", "import", "--run", run, inputs);

@@ -82,6 +82,21 @@ public sealed class FrameworkLoaderTests
     }
 
     [Fact]
+    public void Verdict_needs_are_read_and_must_name_indicators_of_the_framework()
+    {
+        var framework = Load(Minimal);
+        var need = Assert.Single(framework.VerdictNeeds);
+        Assert.Equal(("链接已检查", NeedCoverage.All, 20), (need.Name, need.Coverage, need.Line));
+        Assert.Equal(["links"], need.Indicators);
+
+        var unknown = Assert.Throws<InputException>(() => Load(Minimal.Replace("indicators: [links] }", "indicators: [links, linkz], measured: any }", StringComparison.Ordinal)));
+        Assert.StartsWith("bad.yaml:20:40: field 'indicators': no indicator 'linkz' (verdict need '链接已检查')", unknown.Message);
+
+        var coverage = Assert.Throws<InputException>(() => Load(Minimal.Replace("indicators: [links] }", "indicators: [links], measured: most }", StringComparison.Ordinal)));
+        Assert.Contains("field 'measured'", coverage.Message);
+    }
+
+    [Fact]
     public void A_minimal_framework_loads()
     {
         var framework = Load(Minimal);
@@ -108,7 +123,9 @@ public sealed class FrameworkLoaderTests
         "        rule: deduct\n" +
         "        points: 10\n" +
         "        deduct:\n" +
-        "          - { finding: links.broken, each: 1 }\n";
+        "          - { finding: links.broken, each: 1 }\n" +
+        "verdict-needs:\n" +
+        "  - { name: 链接已检查, indicators: [links] }\n";
 
     private static Framework Load(string text) => FrameworkLoader.Load(new StringReader(text), "bad.yaml");
 }

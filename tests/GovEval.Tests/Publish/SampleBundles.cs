@@ -59,13 +59,17 @@ internal static class SampleBundles
 
     /// <summary>
     /// A release of the capability framework whose sheets come from expert inputs alone: each (code, points,
-    /// evidence) is the unit's innovation.cases entry.
+    /// evidence) is the unit's innovation.cases entry, beside one value in each base dimension (what a verdict
+    /// needs: an innovation award alone grades nobody).
     /// </summary>
     public static Release Innovation(UnitRegistry registry, string cohortId, IEnumerable<(string Code, decimal Points, string Evidence)> cases)
     {
         var framework = FrameworkCatalog.Get("digital-gov-capability-2020");
         var cohort = registry.Cohort(cohortId);
-        var inputs = cases.Select((c, i) => new ExpertInput(c.Code, "innovation.cases", c.Points.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Evidence, "专家组A", $"cases.csv:{i + 2}")).ToList();
+        (string Indicator, string Value)[] dimensions = [("integration.search", "是"), ("provision.app", "良好"), ("data.agency", "是"), ("satisfaction.rating", "已建立")];
+        var inputs = cases.SelectMany((c, i) => dimensions.Select(d => new ExpertInput(c.Code, d.Indicator, d.Value, null, "专家组A", $"base.csv:{i + 2}"))
+                .Append(new ExpertInput(c.Code, "innovation.cases", c.Points.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Evidence, "专家组A", $"cases.csv:{i + 2}")))
+            .ToList();
         var sheets = RunScoring.Score(framework, registry, [cohort], new Dictionary<string, UnitObservationSet>(), inputs);
         return new ReleaseBuilder(framework, registry, [cohort]).FromSheets(sheets, null, new ReleaseOptions(2020, "cases"));
     }

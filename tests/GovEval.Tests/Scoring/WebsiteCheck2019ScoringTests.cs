@@ -156,7 +156,9 @@ public sealed class WebsiteCheck2019ScoringTests
         Assert.False(nothing.Assessed);
         Assert.Null(nothing.Grade);
 
-        var something = ScoringEngine.Score(capability, ScoringInputs.Site().NotCollected().Input("data.agency", "否").Build());
+        // Something in each base dimension (verdict-needs), even a 否, is an assessment: blanks in between earn nothing.
+        var something = ScoringEngine.Score(capability, ScoringInputs.Site().NotCollected()
+            .Input("integration.search", "否").Input("provision.app", "无").Input("data.agency", "否").Input("satisfaction.rating", "未建立").Build());
         Assert.True(something.Assessed);
         Assert.Equal("起步", something.Grade);
     }
