@@ -486,7 +486,7 @@ public sealed class Fetcher : IDisposable
         }
         else
         {
-            addresses = await Dns.GetHostAddressesAsync(targetHost, cancel).ConfigureAwait(false);
+            addresses = await options.Resolver.ResolveAsync(targetHost, AddressFamily.Unspecified, cancel).ConfigureAwait(false);
             if (addresses.Length == 0)
             {
                 throw new DnsFailureException($"{targetHost} has no address");

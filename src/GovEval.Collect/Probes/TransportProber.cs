@@ -15,6 +15,7 @@ public sealed class TransportProber(Fetcher fetcher, ConnectToRules? ipv6Routes 
     private readonly Lazy<Fetcher?> ipv6Fetcher = new(() => ipv6Routes is null ? null : new Fetcher(new FetchOptions
     {
         ConnectTo = ipv6Routes,
+        Resolver = fetcher.Options.Resolver,
         ExtraRootsPem = fetcher.Options.ExtraRootsPem,
         Timeout = fetcher.Options.Timeout,
         Politeness = false,
@@ -103,7 +104,7 @@ public sealed class TransportProber(Fetcher fetcher, ConnectToRules? ipv6Routes 
         IPAddress[] addresses;
         try
         {
-            addresses = await Dns.GetHostAddressesAsync(uri.Host, AddressFamily.InterNetworkV6, cancel).ConfigureAwait(false);
+            addresses = await fetcher.Options.Resolver.ResolveAsync(uri.Host, AddressFamily.InterNetworkV6, cancel).ConfigureAwait(false);
         }
         catch (SocketException)
         {
@@ -123,7 +124,7 @@ public sealed class TransportProber(Fetcher fetcher, ConnectToRules? ipv6Routes 
         {
             new ConnectToRule(uri.Host, null, a.ToString(), null),
         }));
-        using var direct = new Fetcher(new FetchOptions { ConnectTo = rules, ExtraRootsPem = fetcher.Options.ExtraRootsPem, Timeout = fetcher.Options.Timeout, Politeness = false, MaxRetries = 1 });
+        using var direct = new Fetcher(new FetchOptions { ConnectTo = rules, Resolver = fetcher.Options.Resolver, ExtraRootsPem = fetcher.Options.ExtraRootsPem, Timeout = fetcher.Options.Timeout, Politeness = false, MaxRetries = 1 });
         var answer = await direct.FetchAsync(uri.AbsoluteUri, new FetchRequest { CheckRobots = false, Archive = false }, cancel).ConfigureAwait(false);
         return answer.Outcome.Status == FetchStatus.ScannerError ? (true, null, answer.Outcome.Error) : (true, answer.Outcome.Status == FetchStatus.Ok, null);
     }
