@@ -75,6 +75,12 @@ public sealed record CheckOptions
     /// <summary>Also report official terms written with one same-sounding wrong character that no list names.</summary>
     public bool SamePinyinMatching { get; init; } = true;
 
+    /// <summary>Bank card issuer ranges (scheme, from, to, lengths, alone), replacing the embedded card-issuers.tsv.</summary>
+    public string? CardIssuersPath { get; init; }
+
+    /// <summary>Words around a number that say what it is (word, kind), replacing the embedded card-context.tsv.</summary>
+    public string? CardContextPath { get; init; }
+
     /// <summary>
     /// Misused-word entries shorter than this are skipped: without word segmentation a two-character entry
     /// matches inside correct text (标识 in 网站标识码).

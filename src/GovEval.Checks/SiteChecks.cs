@@ -41,6 +41,8 @@ public static class SiteChecks
             notMeasured.AddRange(result.NotMeasured);
         }
 
+        UnreadHomepage.AddNotMeasured(observation, Families, findings, notMeasured);
+
         return new CheckResult(FindingEvidence.Attach(findings, observation), measurements, notMeasured);
     }
 }

@@ -1,12 +1,14 @@
 using System.Globalization;
 using GovEval.Collect.Crawling;
 using GovEval.Core.Observations;
+using GovEval.Core.Tables;
 
 namespace GovEval.LinkCheck;
 
 /// <summary>
 /// The links of a crawl as CSV (RFC 4180), one row per link on a page: where it is, where it points, what the
-/// fetch found and, when archived, the WARC record that proves it.
+/// fetch found and, when archived, the WARC record that proves it. Texts and addresses come from the crawled site,
+/// so every field is guarded against spreadsheet formulas as the release's CSV is (<see cref="CsvField"/>).
 /// </summary>
 public static class LinkCsv
 {
@@ -51,16 +53,6 @@ public static class LinkCsv
             evidence?.Sha256,
             evidence?.CapturedAt.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
         ];
-        return string.Join(',', fields.Select(Field));
-    }
-
-    private static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return string.Join(',', fields.Select(CsvField.Text));
     }
 }

@@ -15,6 +15,8 @@ public sealed class HomepageAvailability : ICheckFamily
 
     public IReadOnlyList<string> Rules { get; } = [AvailabilityRule, VetoRule];
 
+    public IReadOnlyList<string> CrawlRules { get; } = [];
+
     public CheckResult Run(SiteObservation observation, CheckContext context)
     {
         var samples = observation.Availability.Where(s => !s.Outcome.IsUnknown).ToList();

@@ -13,6 +13,8 @@ public sealed class Soft404Checks : ICheckFamily
 
     public IReadOnlyList<string> Rules { get; } = [Soft404];
 
+    public IReadOnlyList<string> CrawlRules { get; } = [];
+
     public CheckResult Run(SiteObservation observation, CheckContext context)
     {
         var probe = observation.MissingPageProbe;

@@ -17,6 +17,8 @@ public sealed partial class IdentityChecks : ICheckFamily
 
     public IReadOnlyList<string> Rules { get; } = [SiteId, Footer, Domain];
 
+    public IReadOnlyList<string> CrawlRules { get; } = [SiteId, Footer];
+
     public CheckResult Run(SiteObservation observation, CheckContext context)
     {
         var findings = new List<Finding>();

@@ -12,6 +12,8 @@ public sealed class Ipv6Checks : ICheckFamily
 
     public IReadOnlyList<string> Rules { get; } = [Ipv6];
 
+    public IReadOnlyList<string> CrawlRules { get; } = [];
+
     private static List<NotMeasured> Unmeasured(SiteObservation observation)
     {
         var list = new List<NotMeasured>();

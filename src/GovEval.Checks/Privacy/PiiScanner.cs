@@ -13,23 +13,43 @@ public enum PiiKind
 public sealed record PiiHit(PiiKind Kind, int Start, int Length, string Masked);
 
 /// <summary>
-/// Finds unmasked personal data in page text (never markup): checksum-valid citizen IDs, Luhn-valid bank cards
-/// with a card-scheme prefix, and mainland mobile numbers. Numbers must stand alone: a digit run inside a longer
+/// Finds unmasked personal data in page text (never markup): checksum-valid citizen IDs, a person's bank cards
+/// (a scheme's prefix and length, a valid Luhn digit, and no code or organisation around it: <see cref="BankCards"/>),
+/// and mainland mobile numbers. Numbers must stand alone: a digit run inside a longer
 /// run is part of something else (an order number, a table that lost its cell boundaries). Values with asterisks
 /// (440301********123X, 138****5678, 6222 **** **** 1234) are the masked forms 公示 rules require and never match.
 /// </summary>
 public static partial class PiiScanner
 {
-    public static IReadOnlyList<PiiHit> Find(string text, DateOnly today)
+    public static IReadOnlyList<PiiHit> Find(string text, DateOnly today, CardDictionaries? cards = null)
     {
+        cards ??= CardDictionaries.Default;
         text = HalfWidth(text);
         var hits = new List<PiiHit>();
-        var taken = new List<(int Start, int End)>();
-        bool Free(int start, int length) => !taken.Any(t => start < t.End && t.Start < start + length);
+        // The characters earlier kinds took, so a later kind's match is checked in its own length, not against every
+        // hit so far (a page listing thousands of numbers stays linear).
+        System.Collections.BitArray? taken = null;
+        bool Free(int start, int length)
+        {
+            for (var i = start; taken is not null && i < start + length; i++)
+            {
+                if (taken[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         void Take(PiiKind kind, Match m, string masked)
         {
             hits.Add(new PiiHit(kind, m.Index, m.Length, masked));
-            taken.Add((m.Index, m.Index + m.Length));
+            taken ??= new System.Collections.BitArray(text.Length);
+            for (var i = m.Index; i < m.Index + m.Length; i++)
+            {
+                taken[i] = true;
+            }
         }
 
         // IDs first: an 18-digit ID of a Gansu resident (62…) can pass Luhn by chance and is still an ID.
@@ -44,7 +64,7 @@ public static partial class PiiScanner
         foreach (Match m in CardPattern().Matches(text))
         {
             var digits = Digits(m.Value);
-            if (Free(m.Index, m.Length) && Luhn.IsBankCard(digits) && !(digits.Length == 18 && CitizenId.IsShaped(digits, today)))
+            if (Free(m.Index, m.Length) && !(digits.Length == 18 && CitizenId.IsShaped(digits, today)) && BankCards.IsPersonalCard(text, m.Index, digits, cards))
             {
                 Take(PiiKind.BankCard, m, Luhn.Mask(digits));
             }

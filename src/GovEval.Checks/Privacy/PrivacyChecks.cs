@@ -19,6 +19,7 @@ public sealed class PrivacyChecks : ICheckFamily
     {
         var findings = new List<Finding>();
         var today = DateOnly.FromDateTime(observation.Now.Date);
+        var cards = CardDictionaries.For(context.Options);
         int values = 0;
         foreach (var (url, page) in SitePages.WithHtml(observation))
         {
@@ -27,7 +28,7 @@ public sealed class PrivacyChecks : ICheckFamily
                 continue;
             }
 
-            var hits = PiiScanner.Find(PageText.Of(document), today);
+            var hits = PiiScanner.Find(PageText.Of(document), today, cards);
             if (hits.Count == 0)
             {
                 continue;

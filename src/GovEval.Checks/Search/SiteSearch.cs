@@ -16,6 +16,9 @@ public sealed class SiteSearch : ICheckFamily
 
     public IReadOnlyList<string> Rules { get; } = [MissingRule, NotFoundRule];
 
+    // The search probe fetches the homepage itself and says when the scanner spoiled it.
+    public IReadOnlyList<string> CrawlRules { get; } = [];
+
     public CheckResult Run(SiteObservation observation, CheckContext context)
     {
         var home = observation.Homepage;

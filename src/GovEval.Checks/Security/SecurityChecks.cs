@@ -17,6 +17,8 @@ public sealed class SecurityChecks : ICheckFamily
 
     public IReadOnlyList<string> Rules { get; } = [Https, Headers, MixedContent];
 
+    public IReadOnlyList<string> CrawlRules { get; } = [Headers, MixedContent];
+
     public CheckResult Run(SiteObservation observation, CheckContext context)
     {
         var findings = new List<Finding>();

@@ -6,7 +6,8 @@ namespace GovEval.Collect.Fetching;
 
 /// <summary>
 /// Turns an exception from a request into a status: what the site did (DNS, TLS, connection, timeout) versus
-/// what we did (our cancellation, our bugs), which must never count against a site.
+/// what we did (our cancellation, our resolver, our network, our bugs), which must never count against a site.
+/// Socket errors are read by <see cref="SocketFaults"/>.
 /// </summary>
 internal static class FailureClassifier
 {
@@ -28,14 +29,19 @@ internal static class FailureClassifier
             {
                 case DnsFailureException dns:
                     return (FetchStatus.Dns, dns.Message);
-                case SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain } s:
-                    return (FetchStatus.Dns, $"name not resolved: {s.Message}");
+                case ResolverFailureException lookup:
+                    return (lookup.Status, lookup.Message);
                 case AuthenticationException a:
                     return (FetchStatus.Tls, $"TLS: {a.Message}");
                 case CertificateRejectedException c:
                     return (FetchStatus.Tls, c.Message);
                 case SocketException s:
-                    return (FetchStatus.Connection, $"connection: {s.SocketErrorCode}");
+                    return SocketFaults.OfConnection(s.SocketErrorCode) switch
+                    {
+                        FetchStatus.Connection => (FetchStatus.Connection, $"connection: {s.SocketErrorCode}"),
+                        FetchStatus.Dns => (FetchStatus.Dns, $"name not resolved: {s.Message}"),
+                        var ours => (ours, $"the scanner's own network or resources failed ({s.SocketErrorCode}: {s.Message}); not a fault of the site"),
+                    };
             }
         }
 

@@ -50,6 +50,9 @@ public sealed record FetchOptions
 
     public ConnectToRules ConnectTo { get; init; } = ConnectToRules.Empty;
 
+    /// <summary>Resolves the host names no connect-to rule maps to an address (the operating system's resolver by default).</summary>
+    public HostResolver Resolver { get; init; } = HostResolver.System;
+
     /// <summary>Extra trusted root certificates (PEM), e.g. the sandbox CA, in addition to the system roots.</summary>
     public IReadOnlyList<string> ExtraRootsPem { get; init; } = [];
 

@@ -486,7 +486,15 @@ public sealed class Fetcher : IDisposable
         }
         else
         {
-            addresses = await Dns.GetHostAddressesAsync(targetHost, cancel).ConfigureAwait(false);
+            try
+            {
+                addresses = await options.Resolver.ResolveAsync(targetHost, AddressFamily.Unspecified, cancel).ConfigureAwait(false);
+            }
+            catch (SocketException e)
+            {
+                throw new ResolverFailureException(targetHost, e);
+            }
+
             if (addresses.Length == 0)
             {
                 throw new DnsFailureException($"{targetHost} has no address");

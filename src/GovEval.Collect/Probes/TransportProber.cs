@@ -8,20 +8,19 @@ namespace GovEval.Collect.Probes;
 /// <summary>
 /// Transport facts: does http:// redirect to https://, does the https handshake succeed with a valid certificate
 /// (system roots plus extra roots), and is the site on IPv6. With IPv6 route rules (HOST:80:[::1]:P) a rule stands
-/// for the AAAA record and connecting through it says whether the address answers; without rules, real DNS.
+/// for the AAAA record and connecting through it says whether the address answers; without them the AAAA record
+/// comes from the fetcher's connect-to rule for the host, else from its resolver (real DNS). A lookup or fetch the
+/// scanner could not complete leaves the fact unknown (not measured), never "no IPv6".
 /// </summary>
 public sealed class TransportProber(Fetcher fetcher, ConnectToRules? ipv6Routes = null) : IDisposable
 {
-    private readonly Lazy<Fetcher?> ipv6Fetcher = new(() => ipv6Routes is null ? null : new Fetcher(new FetchOptions
+    // Hosts the IPv6 routes do not name (an off-site redirect) keep the fetcher's rules, never real DNS.
+    private readonly Lazy<Fetcher?> ipv6Fetcher = new(() => ipv6Routes is null ? null : new Fetcher(fetcher.Options with
     {
-        ConnectTo = ipv6Routes,
-        ExtraRootsPem = fetcher.Options.ExtraRootsPem,
-        Timeout = fetcher.Options.Timeout,
+        ConnectTo = ipv6Routes.Concat(fetcher.Options.ConnectTo),
         Politeness = false,
         MaxRetries = 1,
-        RetryBaseDelay = fetcher.Options.RetryBaseDelay,
-        Clock = fetcher.Options.Clock,
-        Contact = fetcher.Options.Contact,
+        Warc = null,
     }));
 
     public void Dispose()
@@ -100,31 +99,63 @@ public sealed class TransportProber(Fetcher fetcher, ConnectToRules? ipv6Routes 
                 : (true, result.Outcome.Status == FetchStatus.Ok, null);
         }
 
+        var (address, problem) = await AaaaAsync(uri, cancel).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return (null, null, problem);
+        }
+
+        if (address is null)
+        {
+            return (false, false, null);
+        }
+
+        // Connect to that address on the ports the homepage and its redirects use, each where a connect-to rule
+        // sends it; other hosts (an off-site redirect) keep the fetcher's own rules.
+        var options = fetcher.Options;
+        var direct = new List<ConnectToRule>();
+        foreach (var port in new[] { uri.Port, 80, 443 }.Distinct())
+        {
+            direct.Add(new ConnectToRule(uri.Host, port, address.ToString(), options.ConnectTo.Resolve(uri.Host, port)?.Port ?? port));
+        }
+
+        using var v6Direct = new Fetcher(options with { ConnectTo = new ConnectToRules(direct).Concat(options.ConnectTo), Politeness = false, MaxRetries = 1, Warc = null });
+        var answer = await v6Direct.FetchAsync(uri.AbsoluteUri, new FetchRequest { CheckRobots = false, Archive = false }, cancel).ConfigureAwait(false);
+        return answer.Outcome.Status == FetchStatus.ScannerError
+            ? (true, null, $"IPv6 fetch failed in the scanner: {answer.Outcome.Error}")
+            : (true, answer.Outcome.Status == FetchStatus.Ok, null);
+    }
+
+    /// <summary>
+    /// The host's first IPv6 address (null: it has none), or why the scanner could not tell. curl's --connect-to
+    /// holds for the lookup too: a host a rule covers is answered by the rule's target (an IPv6 literal is the
+    /// address, an IPv4 literal means none, a name is looked up), so a host routed to the simulated web is never
+    /// looked up in real DNS.
+    /// </summary>
+    private async Task<(IPAddress? Address, string? Problem)> AaaaAsync(Uri uri, CancellationToken cancel)
+    {
+        var name = fetcher.Options.ConnectTo.Resolve(uri.Host, uri.Port)?.Host ?? uri.Host;
+        if (IPAddress.TryParse(name.Trim('[', ']'), out var literal))
+        {
+            return (literal.AddressFamily == AddressFamily.InterNetworkV6 ? literal : null, null);
+        }
+
         IPAddress[] addresses;
         try
         {
-            addresses = await Dns.GetHostAddressesAsync(uri.Host, AddressFamily.InterNetworkV6, cancel).ConfigureAwait(false);
+            addresses = await fetcher.Options.Resolver.ResolveAsync(name, AddressFamily.InterNetworkV6, cancel).ConfigureAwait(false);
         }
-        catch (SocketException)
+        catch (SocketException e)
         {
-            return (false, false, null);
+            // NXDOMAIN or no AAAA is the site's answer; a resolver that could not answer says nothing about the site.
+            var failure = new ResolverFailureException(name, e);
+            return failure.Status == FetchStatus.Dns ? (null, null) : (null, $"AAAA lookup failed in the scanner: {failure.Message}");
         }
         catch (Exception e) when (e is OperationCanceledException or ArgumentException)
         {
-            return (null, null, $"AAAA lookup failed in the scanner: {e.Message}");
+            return (null, $"AAAA lookup failed in the scanner: {e.Message}");
         }
 
-        if (addresses.Length == 0)
-        {
-            return (false, false, null);
-        }
-
-        var rules = new ConnectToRules(addresses.Take(1).SelectMany(a => new[]
-        {
-            new ConnectToRule(uri.Host, null, a.ToString(), null),
-        }));
-        using var direct = new Fetcher(new FetchOptions { ConnectTo = rules, ExtraRootsPem = fetcher.Options.ExtraRootsPem, Timeout = fetcher.Options.Timeout, Politeness = false, MaxRetries = 1 });
-        var answer = await direct.FetchAsync(uri.AbsoluteUri, new FetchRequest { CheckRobots = false, Archive = false }, cancel).ConfigureAwait(false);
-        return answer.Outcome.Status == FetchStatus.ScannerError ? (true, null, answer.Outcome.Error) : (true, answer.Outcome.Status == FetchStatus.Ok, null);
+        return (addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetworkV6), null);
     }
 }

@@ -1,11 +1,12 @@
 using System.Text;
+using GovEval.Core.Tables;
 
 namespace GovEval.Publish.Csv;
 
 /// <summary>
 /// RFC 4180 CSV in UTF-8 with a byte-order mark, which is how Excel recognises UTF-8 and shows Chinese correctly.
-/// Text cells that a spreadsheet would run as a formula (=, +, -, @ first) are prefixed with an apostrophe: evidence
-/// comes from sites being assessed and must never execute in an evaluator's spreadsheet.
+/// Text cells that a spreadsheet would run as a formula are guarded (<see cref="CsvField"/>): evidence comes from
+/// sites being assessed and must never execute in an evaluator's spreadsheet.
 /// </summary>
 public sealed class CsvText : IDisposable
 {
@@ -27,18 +28,11 @@ public sealed class CsvText : IDisposable
     /// <summary>A numeric cell, written without the formula guard (a negative number is not a formula).</summary>
     public sealed record Number(string Text);
 
-    private static string Cell(object? value)
+    private static string Cell(object? value) => value switch
     {
-        var text = value switch
-        {
-            null => "",
-            Number n => n.Text,
-            string s => Guard(s),
-            _ => Guard(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""),
-        };
-        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
-    }
-
-    private static string Guard(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+        null => "",
+        Number n => CsvField.Verbatim(n.Text),
+        string s => CsvField.Text(s),
+        _ => CsvField.Text(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)),
+    };
 }

@@ -29,11 +29,16 @@ public sealed class ChecksumTests
     [InlineData("6222021234567890128", true)]
     [InlineData("6217000000123451", true)]
     [InlineData("4111111111111111", true)]
+    [InlineData("5500000000000004", true)]
+    [InlineData("3530111333300000", true)]     // JCB 3528–3589
     [InlineData("6222021234567890127", false)] // Luhn fails
     [InlineData("1234567890123452", false)]    // Luhn holds but no card scheme starts with 1
     [InlineData("622202123456789", false)]     // 15 digits
-    public void Bank_card_needs_length_prefix_and_luhn(string digits, bool valid) =>
-        Assert.Equal(valid, Luhn.IsBankCard(digits));
+    [InlineData("3501282019000572019", false)] // a project code: Luhn holds, but 3501 is no JCB range
+    [InlineData("5500000000000000004", false)] // Mastercard issues 16 digits only
+    [InlineData("41111111111111113", false)]   // Visa issues 16 or 19 digits, not 17
+    public void Bank_card_needs_an_issuers_prefix_its_length_and_luhn(string digits, bool valid) =>
+        Assert.Equal(valid, BankCards.IsCardNumber(digits, CardDictionaries.Default));
 
     [Fact]
     public void Luhn_rejects_non_digits() => Assert.False(Luhn.IsValid("6222a21234567890128"));
@@ -54,5 +59,18 @@ public sealed class ChecksumTests
     [InlineData("1381234567")]           // 10 digits
     [InlineData("123813812345678")]      // inside a longer number
     [InlineData("12812345678")]          // no mobile network starts 12
+    [InlineData("项目编号：6222021234567890128")] // a code, though a UnionPay prefix and Luhn hold
+    [InlineData("准考证号 6217000000123451")]
+    [InlineData("4111111111111111")]     // a foreign scheme needs a card word to count
+    [InlineData("户名：某某市财政局 开户行：中国银行 账号：6222021234567890128")] // an organisation's published account
+    [InlineData("对公账户：6217000000123451")]
     public void Scanner_ignores_masked_and_non_personal_numbers(string text) => Assert.Empty(PiiScanner.Find(text, Today));
+
+    [Theory]
+    [InlineData("6222021234567890128")]  // UnionPay counts alone
+    [InlineData("卡号：4111111111111111")] // a foreign scheme with a card word
+    [InlineData("户名：张三 开户行：中国银行 账号：6222021234567890128")]
+    [InlineData("项目编号对应的收款账号：6222021234567890128")] // the word nearest the number decides
+    public void Scanner_finds_a_persons_card(string text) =>
+        Assert.Equal(PiiKind.BankCard, Assert.Single(PiiScanner.Find(text, Today)).Kind);
 }
