@@ -204,4 +204,17 @@ public sealed class RegistryImportCliTests : IDisposable
         Assert.Equal(["北京市", "天津市", "上海市", "重庆市"], units.Select(u => u.GetProperty("name").GetString()));
         Assert.False(File.Exists(workspace.Db));
     }
+
+    [Fact]
+    public async Task A_bad_last_row_of_a_large_file_is_reported_before_any_store_is_made()
+    {
+        var rows = Enumerable.Range(0, 20_000).Select(i => $"D{i},部门{i},province,department,{(i % 2 == 0 ? "440000" : "部门" + (i - 1))},website,https://d{i}.gov.cn/");
+        var file = workspace.Write("large.csv", "code,name,level,kind,parent,channel,url\n" + string.Join('\n', rows) + "\nD-last,最后,province,department,440000,website,ftp://d.gov.cn/\n");
+
+        var result = await workspace.RunAsync("registry", "import", file);
+
+        Assert.Equal(2, result.Code);
+        Assert.StartsWith("goveval: large.csv:20002:url: 'ftp://d.gov.cn/' is not an absolute http(s) URL", result.Error.Replace(workspace.Folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal));
+        Assert.False(File.Exists(workspace.Db));
+    }
 }
