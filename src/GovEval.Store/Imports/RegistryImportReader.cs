@@ -57,9 +57,12 @@ public static partial class RegistryImportReader
     [GeneratedRegex(@"^\d{6}$")]
     private static partial Regex DivisionCode();
 
-    public static RegistryImport Read(string path, UnitRegistry registry) => Read(TableReader.Read(path), registry);
+    /// <param name="allowInternalHosts">Accept websites on internal hosts (intranet assessments); see <see cref="WebsiteAddress"/>.</param>
+    public static RegistryImport Read(string path, UnitRegistry registry, bool allowInternalHosts = false) =>
+        Read(TableReader.Read(path), registry, allowInternalHosts);
 
-    public static RegistryImport Read(Table table, UnitRegistry registry)
+    /// <param name="allowInternalHosts">Accept websites on internal hosts (intranet assessments); see <see cref="WebsiteAddress"/>.</param>
+    public static RegistryImport Read(Table table, UnitRegistry registry, bool allowInternalHosts = false)
     {
         var columns = ColumnMap.Build(table, Aliases);
         if (!columns.Has("code") && !columns.Has("name"))
@@ -67,7 +70,7 @@ public static partial class RegistryImportReader
             table.RequireColumn([.. Aliases["code"], .. Aliases["name"]]);
         }
 
-        return new Reading(table, registry, columns).Run();
+        return new Reading(table, registry, columns, allowInternalHosts).Run();
     }
 
     /// <summary>The unit fields a row gives (null where the cell is empty) and its channel, parsed but not yet resolved.</summary>
@@ -88,7 +91,7 @@ public static partial class RegistryImportReader
 
     private sealed record RawChannel(ChannelKind Kind, string? Name, string? Url, string? Account, bool Portal, bool Services);
 
-    private sealed class Reading(Table table, UnitRegistry registry, ColumnMap columns)
+    private sealed class Reading(Table table, UnitRegistry registry, ColumnMap columns, bool allowInternalHosts)
     {
         private readonly List<(int Row, InputException Problem)> problems = [];
         private readonly HashSet<string> knownKinds = registry.Units.Select(u => u.Kind).Concat(ExtraKinds).ToHashSet(StringComparer.Ordinal);
@@ -228,9 +231,9 @@ public static partial class RegistryImportReader
                 ok = false;
             }
 
-            if (url is not null && !IsWebAddress(url))
+            if (url is not null && WebsiteAddress.Problem(url, allowInternalHosts) is { } problem)
             {
-                Problem(row, "url", $"'{url}' is not an absolute http(s) URL (e.g. https://www.example.gov.cn/)");
+                Problem(row, "url", problem);
                 ok = false;
             }
 
@@ -255,11 +258,6 @@ public static partial class RegistryImportReader
             ok = false;
             return fallback;
         }
-
-        private static bool IsWebAddress(string text) =>
-            Uri.TryCreate(text, UriKind.Absolute, out var uri)
-            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            && uri.Host.Length > 0;
 
         /// <summary>A unit as its first defining row describes it, before parents are resolved.</summary>
         private sealed record Draft(RawRow Raw, Unit? Known, string Name, UnitLevel Level, string Kind, string? Parent);
