@@ -441,7 +441,7 @@ public static partial class RegistryImportReader
         /// <summary>Builds drafts given parents first.</summary>
         private void Build(List<Draft> buildable)
         {
-            var built = buildable.Select(d => d.Raw.Code!).ToHashSet(StringComparer.Ordinal);
+            var rebuilt = buildable.Select(d => d.Raw.Code!).ToHashSet(StringComparer.Ordinal);
             var final = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var unit in registry.Units)
             {
@@ -454,8 +454,9 @@ public static partial class RegistryImportReader
             }
 
             // Known units count from the start, where this file puts them; new units count once built, in file order
-            // (parents first), so a new unit without an order follows the last unit already under its parent, or the
-            // subtree of the last top unit of its level.
+            // (parents first), so a new unit without an order follows the last unit already under its parent. A unit
+            // without a parent follows the subtree of the last top-level unit of its level (a new State Council body
+            // after the last body, not after 澳门).
             var subtrees = new SubtreeOrders(final);
             var lastTop = new Dictionary<UnitLevel, (string Code, long Order)>();
             var maxOrder = 0L;
@@ -469,7 +470,7 @@ public static partial class RegistryImportReader
                 }
             }
 
-            foreach (var unit in registry.Units.Where(u => !built.Contains(u.Code)))
+            foreach (var unit in registry.Units.Where(u => !rebuilt.Contains(u.Code)))
             {
                 Settle(unit.Code, unit.Order, unit.Parent, unit.Level);
             }
