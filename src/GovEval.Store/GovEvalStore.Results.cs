@@ -10,22 +10,7 @@ public sealed partial class GovEvalStore
     public Task SaveResultsAsync(string runId, IReadOnlyList<CohortResults> cohorts, CancellationToken cancel = default) =>
         InTransactionAsync(async () =>
         {
-            await db.Results.Where(r => r.RunId == runId).ExecuteDeleteAsync(cancel);
-            foreach (var cohort in cohorts)
-            {
-                db.Results.AddRange(cohort.Units.Select((u, position) => new ResultEntity
-                {
-                    RunId = runId,
-                    CohortId = cohort.Cohort.Id,
-                    UnitCode = u.Unit.Code,
-                    Total = u.Total,
-                    Grade = u.Grade,
-                    Rank = u.Rank,
-                    Vetoed = u.Vetoed,
-                    Position = position,
-                }));
-            }
-
+            await ReplaceResultsAsync(runId, cohorts, cancel);
             return true;
         }, cancel);
 
@@ -40,5 +25,25 @@ public sealed partial class GovEvalStore
             .ThenBy(r => r.Position)
             .Select(r => new StoredResult(r.CohortId, r.UnitCode, r.Total, r.Grade, r.Rank, r.Vetoed, r.Position))
             .ToList();
+    }
+
+    /// <summary>Replaces a run's results inside the caller's transaction.</summary>
+    private async Task ReplaceResultsAsync(string runId, IReadOnlyList<CohortResults> cohorts, CancellationToken cancel)
+    {
+        await db.Results.Where(r => r.RunId == runId).ExecuteDeleteAsync(cancel);
+        foreach (var cohort in cohorts)
+        {
+            db.Results.AddRange(cohort.Units.Select((u, position) => new ResultEntity
+            {
+                RunId = runId,
+                CohortId = cohort.Cohort.Id,
+                UnitCode = u.Unit.Code,
+                Total = u.Total,
+                Grade = u.Grade,
+                Rank = u.Rank,
+                Vetoed = u.Vetoed,
+                Position = position,
+            }));
+        }
     }
 }

@@ -65,12 +65,17 @@ public sealed class RegistryCommands : CommandGroup
     {
         var file = new Argument<string>("FILE") { Description = "CSV, XLSX or JSON: code, name, short, level, kind, parent, tags, channel, url, account, portal, services" };
         var year = new Option<int>("--year") { Description = "Registry year the units and channels are added to", DefaultValueFactory = _ => 2020 };
+        var allowInternal = new Option<bool>("--allow-internal-hosts")
+        {
+            Description = "Accept websites on localhost, one-label host names and loopback, private or link-local addresses (intranet sites); " +
+                          "refused by default so that a registry cannot make 'collect' probe internal services",
+        };
         var command = new Command(
             "import",
             "Add units and their channels (websites, apps, Weibo, WeChat, data portals) to the registry of a year. " +
             "A row names a new unit by code, or a known unit by code or name to add a channel. Every row is checked first: any bad row stores nothing.")
         {
-            file, year,
+            file, year, allowInternal,
         };
         var limits = new TableLimitOptions();
         limits.AddTo(command);
@@ -79,7 +84,7 @@ public sealed class RegistryCommands : CommandGroup
             // Validate before opening the store for writing, so a bad file does not even create a database.
             var registryYear = parse.GetValue(year);
             var table = TableReader.Read(parse.GetValue(file)!, limits.Limits(parse));
-            var import = RegistryImportReader.Read(table, await context.RegistryAsync(parse, registryYear, cancel));
+            var import = RegistryImportReader.Read(table, await context.RegistryAsync(parse, registryYear, cancel), parse.GetValue(allowInternal));
             await using var store = await context.OpenStoreAsync(parse, cancel);
             var summary = await store.ImportRegistryAsync(import, cancel);
             await context.Out.WriteLineAsync(

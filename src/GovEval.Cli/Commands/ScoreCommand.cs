@@ -37,9 +37,7 @@ public sealed class ScoreCommand : CommandGroup
 
             var sheets = RunScoring.Score(framework, registry, cohorts, observations, inputs);
             var release = new ReleaseBuilder(framework, registry, cohorts).FromSheets(sheets, null, new ReleaseOptions(assessment.Year, assessment.Name));
-            await store.SaveScoreSheetsAsync(assessment.Id, sheets, cancel);
-            await store.SetFrameworkVersionAsync(assessment.Id, framework.Version, cancel);
-            await store.SaveResultsAsync(assessment.Id, release.Cohorts, cancel);
+            await store.SaveScoringAsync(assessment.Id, framework.Version, sheets, release.Cohorts, cancel);
 
             await context.Out.WriteLineAsync($"scored {sheets.Count} units of run {assessment.Id} ({assessment.Name}) with {framework.Id} {framework.Version}");
             foreach (var cohort in release.Cohorts)

@@ -12,6 +12,7 @@ public sealed class UnitRegistry
     private readonly Dictionary<string, Unit> byCode;
     private readonly Dictionary<string, List<Unit>> byName;
     private readonly Dictionary<string, Cohort> cohortsById;
+    private readonly ILookup<string, Channel> channelsByUnit;
 
     public UnitRegistry(int year, int edition, IEnumerable<Unit> units, IEnumerable<Cohort> cohorts, IEnumerable<Channel>? channels = null)
     {
@@ -41,6 +42,7 @@ public sealed class UnitRegistry
         Cohorts = cohorts.ToList();
         cohortsById = Cohorts.ToDictionary(c => c.Id, StringComparer.Ordinal);
         Channels = (channels ?? []).ToList();
+        channelsByUnit = Channels.ToLookup(c => c.UnitCode, StringComparer.Ordinal);
     }
 
     /// <summary>The year the registry was asked for.</summary>
@@ -128,8 +130,8 @@ public sealed class UnitRegistry
 
     public IReadOnlyList<Unit> Members(Cohort cohort) => Units.Where(cohort.Members.Matches).ToList();
 
-    public IReadOnlyList<Channel> ChannelsOf(string unitCode) =>
-        Channels.Where(c => string.Equals(c.UnitCode, unitCode, StringComparison.Ordinal)).ToList();
+    /// <summary>A unit's channels in registry order; indexed, since scoring and listing ask for every unit's.</summary>
+    public IReadOnlyList<Channel> ChannelsOf(string unitCode) => channelsByUnit[unitCode].ToList();
 
     /// <summary>
     /// Units a person may mean by a code, a full name or a published short name. Names can be

@@ -57,9 +57,12 @@ public static partial class RegistryImportReader
     [GeneratedRegex(@"^\d{6}$")]
     private static partial Regex DivisionCode();
 
-    public static RegistryImport Read(string path, UnitRegistry registry) => Read(TableReader.Read(path), registry);
+    /// <param name="allowInternalHosts">Accept websites on internal hosts (intranet assessments); see <see cref="WebsiteAddress"/>.</param>
+    public static RegistryImport Read(string path, UnitRegistry registry, bool allowInternalHosts = false) =>
+        Read(TableReader.Read(path), registry, allowInternalHosts);
 
-    public static RegistryImport Read(Table table, UnitRegistry registry)
+    /// <param name="allowInternalHosts">Accept websites on internal hosts (intranet assessments); see <see cref="WebsiteAddress"/>.</param>
+    public static RegistryImport Read(Table table, UnitRegistry registry, bool allowInternalHosts = false)
     {
         var columns = ColumnMap.Build(table, Aliases);
         if (!columns.Has("code") && !columns.Has("name"))
@@ -67,7 +70,7 @@ public static partial class RegistryImportReader
             table.RequireColumn([.. Aliases["code"], .. Aliases["name"]]);
         }
 
-        return new Reading(table, registry, columns).Run();
+        return new Reading(table, registry, columns, allowInternalHosts).Run();
     }
 
     /// <summary>The unit fields a row gives (null where the cell is empty) and its channel, parsed but not yet resolved.</summary>
@@ -88,13 +91,18 @@ public static partial class RegistryImportReader
 
     private sealed record RawChannel(ChannelKind Kind, string? Name, string? Url, string? Account, bool Portal, bool Services);
 
-    private sealed class Reading(Table table, UnitRegistry registry, ColumnMap columns)
+    private sealed class Reading(Table table, UnitRegistry registry, ColumnMap columns, bool allowInternalHosts)
     {
-        private readonly List<InputException> problems = [];
+        private readonly List<(int Row, InputException Problem)> problems = [];
         private readonly HashSet<string> knownKinds = registry.Units.Select(u => u.Kind).Concat(ExtraKinds).ToHashSet(StringComparer.Ordinal);
 
         // Units this file adds or changes, by code, with the row that first defined them.
         private readonly Dictionary<string, (Unit Unit, TableRow Row)> defined = new(StringComparer.Ordinal);
+
+        // Name indexes, built once when first needed: looking names up by scanning every row made imports quadratic.
+        private Dictionary<string, List<string>>? definedByName;
+        private Dictionary<string, List<string>>? newByName;
+        private string? kindList;
 
         public RegistryImport Run()
         {
@@ -107,7 +115,7 @@ public static partial class RegistryImportReader
             var channels = Channels(targets);
             if (problems.Count > 0)
             {
-                var ordered = problems.OrderBy(p => RowOf(p)).ToList();
+                var ordered = problems.OrderBy(p => p.Row).Select(p => p.Problem).ToList();
                 throw ordered.Count == 1 ? ordered[0] : new InputException(ordered);
             }
 
@@ -150,7 +158,7 @@ public static partial class RegistryImportReader
             var kind = columns.Get(row, "kind");
             if (kind is not null && !knownKinds.Contains(kind))
             {
-                Problem(row, "kind", $"'{kind}' is not a unit kind; known: {string.Join(", ", knownKinds.Order(StringComparer.Ordinal))}");
+                Problem(row, "kind", $"'{kind}' is not a unit kind; known: {kindList ??= string.Join(", ", knownKinds.Order(StringComparer.Ordinal))}");
                 kind = null;
             }
 
@@ -223,9 +231,9 @@ public static partial class RegistryImportReader
                 ok = false;
             }
 
-            if (url is not null && !IsWebAddress(url))
+            if (url is not null && WebsiteAddress.Problem(url, allowInternalHosts) is { } problem)
             {
-                Problem(row, "url", $"'{url}' is not an absolute http(s) URL (e.g. https://www.example.gov.cn/)");
+                Problem(row, "url", problem);
                 ok = false;
             }
 
@@ -250,11 +258,6 @@ public static partial class RegistryImportReader
             ok = false;
             return fallback;
         }
-
-        private static bool IsWebAddress(string text) =>
-            Uri.TryCreate(text, UriKind.Absolute, out var uri)
-            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            && uri.Host.Length > 0;
 
         /// <summary>A unit as its first defining row describes it, before parents are resolved.</summary>
         private sealed record Draft(RawRow Raw, Unit? Known, string Name, UnitLevel Level, string Kind, string? Parent);
@@ -341,7 +344,7 @@ public static partial class RegistryImportReader
             }
 
             var matches = registry.Lookup(text).Select(u => u.Code)
-                .Concat(rows.Where(r => r.Code is not null && newCodes.Contains(r.Code) && (r.Name == text || r.Short == text)).Select(r => r.Code!))
+                .Concat(NewNamed(text, rows, newCodes))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
             switch (matches.Count)
@@ -369,102 +372,132 @@ public static partial class RegistryImportReader
             };
         }
 
-        /// <summary>Builds drafts parents first, so short names and default orders can use the parent.</summary>
+        /// <summary>
+        /// Builds drafts parents first, so short names and default orders can use the parent. The registry's shape
+        /// (every unit's final parent) is settled before any order is given out, so a default order means "after the
+        /// last unit under the parent" in the registry as it will be; a unit whose parents lead back to itself is
+        /// refused. Iterative throughout: a file may nest units as deep as it likes without exhausting the stack.
+        /// </summary>
         private void BuildInOrder(List<Draft> drafts)
         {
             var byCode = drafts.ToDictionary(d => d.Raw.Code!, StringComparer.Ordinal);
-            var units = registry.Units.ToDictionary(u => u.Code, StringComparer.Ordinal);
-            var children = units.Values.Where(u => u.Parent is not null).ToLookup(u => u.Parent!, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(u => u.Code).ToList(), StringComparer.Ordinal);
-            var maxOrder = units.Values.Select(u => u.Order).DefaultIfEmpty(0).Max();
-            var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: in progress, true: built
 
-            void Build(Draft draft)
+            // Drafts whose parents reach the top, parents first. A draft whose parent's own row was bad is left out
+            // silently (that row is reported); one on a cycle of parents is reported here. Each unit is walked once.
+            var reachesTop = new Dictionary<string, bool>(StringComparer.Ordinal);
+            var ordered = new List<Draft>(drafts.Count);
+            foreach (var draft in drafts)
             {
-                var code = draft.Raw.Code!;
-                if (state.TryGetValue(code, out var done))
+                var path = new List<string>();
+                var onPath = new HashSet<string>(StringComparer.Ordinal);
+                string? code = draft.Raw.Code!;
+                bool ok;
+                while (true)
                 {
-                    if (!done)
+                    if (code is null)
                     {
-                        Problem(draft.Raw.Row, "parent", $"'{code}' is its own ancestor through its parents");
+                        ok = true;
+                        break;
                     }
 
-                    return;
+                    if (reachesTop.TryGetValue(code, out ok))
+                    {
+                        break;
+                    }
+
+                    if (!onPath.Add(code))
+                    {
+                        var cycle = path.Skip(path.IndexOf(code)).Append(code);
+                        Problem((byCode.GetValueOrDefault(code) ?? draft).Raw.Row, "parent", $"'{code}' would be its own ancestor through its parents: {string.Join(" → ", cycle)}");
+                        ok = false;
+                        break;
+                    }
+
+                    var isDraft = byCode.TryGetValue(code, out var step);
+                    if (!isDraft && !registry.Contains(code))
+                    {
+                        ok = false; // a new parent whose own row was bad
+                        break;
+                    }
+
+                    path.Add(code);
+                    code = isDraft ? step!.Parent : registry.Find(code)!.Parent is { } parent && (byCode.ContainsKey(parent) || registry.Contains(parent)) ? parent : null;
                 }
 
-                state[code] = false;
-                if (draft.Parent is not null && byCode.TryGetValue(draft.Parent, out var parentDraft))
+                foreach (var visited in path)
                 {
-                    Build(parentDraft);
+                    reachesTop[visited] = ok;
                 }
 
-                var parent = draft.Parent is null ? null : units.GetValueOrDefault(draft.Parent);
-                if (draft.Parent is not null && parent is null)
+                if (ok)
                 {
-                    state[code] = true;
-                    return; // the parent's own row was bad and is reported already
+                    ordered.AddRange(Enumerable.Reverse(path).Where(byCode.ContainsKey).Select(c => byCode[c]));
                 }
+            }
 
+            Build(ordered);
+        }
+
+        /// <summary>Builds drafts given parents first.</summary>
+        private void Build(List<Draft> buildable)
+        {
+            var rebuilt = buildable.Select(d => d.Raw.Code!).ToHashSet(StringComparer.Ordinal);
+            var final = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var unit in registry.Units)
+            {
+                final[unit.Code] = unit.Parent;
+            }
+
+            foreach (var draft in buildable)
+            {
+                final[draft.Raw.Code!] = draft.Parent;
+            }
+
+            // Known units count from the start, where this file puts them; new units count once built, in file order
+            // (parents first), so a new unit without an order follows the last unit already under its parent. A unit
+            // without a parent follows the subtree of the last top-level unit of its level (a new State Council body
+            // after the last body, not after 澳门).
+            var subtrees = new SubtreeOrders(final);
+            var lastTop = new Dictionary<UnitLevel, (string Code, long Order)>();
+            var maxOrder = 0L;
+            void Settle(string code, long order, string? parent, UnitLevel level)
+            {
+                subtrees.Raise(code, order);
+                maxOrder = Math.Max(maxOrder, order);
+                if (parent is null && (!lastTop.TryGetValue(level, out var last) || order > last.Order))
+                {
+                    lastTop[level] = (code, order);
+                }
+            }
+
+            foreach (var unit in registry.Units.Where(u => !rebuilt.Contains(u.Code)))
+            {
+                Settle(unit.Code, unit.Order, unit.Parent, unit.Level);
+            }
+
+            foreach (var draft in buildable.Where(d => d.Known is not null))
+            {
+                Settle(draft.Raw.Code!, draft.Raw.Order ?? draft.Known!.Order, draft.Parent, draft.Level);
+            }
+
+            foreach (var draft in buildable)
+            {
+                var code = draft.Raw.Code!;
+                var parent = draft.Parent is null ? null : defined.TryGetValue(draft.Parent, out var p) ? p.Unit : registry.Find(draft.Parent);
                 var raw = draft.Raw;
                 var renamed = draft.Known is not null && (draft.Name != draft.Known.Name || draft.Parent != draft.Known.Parent);
                 var shortName = raw.Short
                     ?? (draft.Known is not null && !renamed ? draft.Known.Short : ShortName(draft.Level, draft.Name, parent));
-                var order = raw.Order ?? draft.Known?.Order ?? (parent is null ? AfterLastRoot(draft.Level) : SubtreeMax(parent.Code) + 1);
-                var unit = new Unit(code, draft.Name, shortName, draft.Level, draft.Kind, draft.Parent, order, raw.Tags ?? draft.Known?.Tags ?? []);
-                units[code] = unit;
-                if (draft.Known?.Parent is { } oldParent && children.TryGetValue(oldParent, out var oldSiblings))
+                var order = raw.Order ?? draft.Known?.Order
+                    ?? (draft.Parent is not null ? subtrees.Max(draft.Parent) + 1
+                        : lastTop.TryGetValue(draft.Level, out var last) ? subtrees.Max(last.Code) + 1
+                        : maxOrder + 10);
+                if (draft.Known is null)
                 {
-                    oldSiblings.Remove(code);
+                    Settle(code, order, draft.Parent, draft.Level);
                 }
 
-                if (unit.Parent is not null)
-                {
-                    if (!children.TryGetValue(unit.Parent, out var siblings))
-                    {
-                        children[unit.Parent] = siblings = [];
-                    }
-
-                    siblings.Add(code);
-                }
-
-                maxOrder = Math.Max(maxOrder, order);
-                defined[code] = (unit, raw.Row);
-                state[code] = true;
-            }
-
-            // A unit without a parent follows the last top-level unit of its level (a new State Council body
-            // after the last body, not after 澳门).
-            long AfterLastRoot(UnitLevel level) =>
-                units.Values.Where(u => u.Parent is null && u.Level == level).MaxBy(u => u.Order) is { } last
-                    ? SubtreeMax(last.Code) + 1
-                    : maxOrder + 10;
-
-            long SubtreeMax(string code)
-            {
-                var max = units[code].Order;
-                var stack = new Stack<string>([code]);
-                var visited = new HashSet<string>(StringComparer.Ordinal);
-                while (stack.Count > 0)
-                {
-                    var current = stack.Pop();
-                    if (!visited.Add(current) || !children.TryGetValue(current, out var kids))
-                    {
-                        continue;
-                    }
-
-                    foreach (var kid in kids)
-                    {
-                        max = Math.Max(max, units[kid].Order);
-                        stack.Push(kid);
-                    }
-                }
-
-                return max;
-            }
-
-            foreach (var draft in drafts)
-            {
-                Build(draft);
+                defined[code] = (new Unit(code, draft.Name, shortName, draft.Level, draft.Kind, draft.Parent, order, raw.Tags ?? draft.Known?.Tags ?? []), raw.Row);
             }
         }
 
@@ -491,7 +524,7 @@ public static partial class RegistryImportReader
             }
 
             var matches = registry.Lookup(raw.Name).Select(u => u.Code)
-                .Concat(defined.Values.Where(d => d.Unit.Name == raw.Name || d.Unit.Short == raw.Name).Select(d => d.Unit.Code))
+                .Concat(DefinedNamed(raw.Name))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
             switch (matches.Count)
@@ -583,10 +616,58 @@ public static partial class RegistryImportReader
             }
 
             var matches = registry.Lookup(text).Select(u => u.Code)
-                .Concat(defined.Values.Where(d => d.Unit.Name == text || d.Unit.Short == text).Select(d => d.Unit.Code))
+                .Concat(DefinedNamed(text))
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
             return matches.Count == 1 ? matches[0] : text;
+        }
+
+        /// <summary>Codes of the units this file defines whose full or short name is <paramref name="name"/>, in build order.</summary>
+        private IEnumerable<string> DefinedNamed(string name)
+        {
+            if (definedByName is null)
+            {
+                definedByName = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                foreach (var (unit, _) in defined.Values)
+                {
+                    foreach (var key in unit.Short == unit.Name ? [unit.Name] : new[] { unit.Name, unit.Short })
+                    {
+                        Add(definedByName, key, unit.Code);
+                    }
+                }
+            }
+
+            return definedByName.GetValueOrDefault(name) ?? [];
+        }
+
+        /// <summary>Codes of the rows adding a new unit whose full or short name is <paramref name="name"/>, in file order.</summary>
+        private IEnumerable<string> NewNamed(string name, List<RawRow> rows, ILookup<string, RawRow> newCodes)
+        {
+            if (newByName is null)
+            {
+                newByName = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                foreach (var row in rows.Where(r => r.Code is not null && newCodes.Contains(r.Code)))
+                {
+                    foreach (var key in new[] { row.Name, row.Short }.OfType<string>().Distinct(StringComparer.Ordinal))
+                    {
+                        Add(newByName, key, row.Code!);
+                    }
+                }
+            }
+
+            return newByName.GetValueOrDefault(name) ?? [];
+        }
+
+        private static void Add(Dictionary<string, List<string>> index, string key, string code)
+        {
+            if (index.TryGetValue(key, out var codes))
+            {
+                codes.Add(code);
+            }
+            else
+            {
+                index[key] = [code];
+            }
         }
 
         private static string DefaultName(Unit unit, RawChannel channel) => unit.Short + channel.Kind switch
@@ -607,9 +688,6 @@ public static partial class RegistryImportReader
             a.Code == b.Code && a.Name == b.Name && a.Short == b.Short && a.Level == b.Level && a.Kind == b.Kind
             && a.Parent == b.Parent && a.Order == b.Order && a.Tags.SequenceEqual(b.Tags, StringComparer.Ordinal);
 
-        private void Problem(TableRow row, string field, string message) => problems.Add(columns.Error(row, field, message));
-
-        private int RowOf(InputException problem) =>
-            table.Rows.FirstOrDefault(r => problem.Location.StartsWith($"{r.Source}:{r.Row}:", StringComparison.Ordinal))?.Row ?? 0;
+        private void Problem(TableRow row, string field, string message) => problems.Add((row.Row, columns.Error(row, field, message)));
     }
 }

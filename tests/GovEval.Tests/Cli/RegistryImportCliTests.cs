@@ -204,4 +204,79 @@ public sealed class RegistryImportCliTests : IDisposable
         Assert.Equal(["北京市", "天津市", "上海市", "重庆市"], units.Select(u => u.GetProperty("name").GetString()));
         Assert.False(File.Exists(workspace.Db));
     }
+
+    [Fact]
+    public async Task A_website_with_credentials_a_non_web_port_or_an_internal_host_is_refused_naming_file_row_and_url()
+    {
+        var bad = workspace.Write("bad.csv", """
+            code,channel,url
+            110101,website,http://admin:s3cret@127.0.0.1:22/
+            110102,website,https://www.bjxch.gov.cn:25/
+            110105,website,http://192.168.1.10/
+            110106,website,http://localhost:8080/
+            110107,data-portal,http://169.254.169.254/latest/meta-data/
+            """);
+
+        var result = await workspace.RunAsync("registry", "import", bad);
+
+        Assert.Equal(2, result.Code);
+        Assert.Contains("bad.csv:2:url: 'http://…@127.0.0.1:22/' has a user name or password", result.Error);
+        Assert.Contains("uses port 22, which browsers refuse to open", result.Error);
+        Assert.Contains("names a loopback address", result.Error);
+        Assert.DoesNotContain("s3cret", result.Error);
+        Assert.Contains("bad.csv:3:url: 'https://www.bjxch.gov.cn:25/' uses port 25", result.Error);
+        Assert.Contains("bad.csv:4:url: 'http://192.168.1.10/' names a private address", result.Error);
+        Assert.Contains("bad.csv:5:url: 'http://localhost:8080/' names a host of the local network", result.Error);
+        Assert.Contains("bad.csv:6:url: 'http://169.254.169.254/latest/meta-data/' names a link-local address", result.Error);
+        Assert.Contains("--allow-internal-hosts", result.Error);
+        Assert.False(File.Exists(workspace.Db));
+    }
+
+    [Fact]
+    public async Task Web_ports_are_accepted_and_internal_hosts_only_when_allowed()
+    {
+        var sites = workspace.Write("sites.csv", """
+            code,channel,url
+            110101,website,http://www.bjdch.gov.cn:8080/
+            110102,website,https://www.bjxch.gov.cn:8443/index.html
+            """);
+        var intranet = workspace.Write("intranet.csv", """
+            code,channel,url
+            110105,website,http://192.168.1.10:8080/
+            110106,website,http://oa/
+            """);
+        var stillBad = workspace.Write("still-bad.csv", "code,channel,url\n110108,website,http://admin@10.0.0.5:22/\n");
+
+        await workspace.RunOkAsync("registry", "import", sites);
+        var refused = await workspace.RunAsync("registry", "import", intranet);
+        var allowed = await workspace.RunAsync("registry", "import", intranet, "--allow-internal-hosts");
+        var neverAllowed = await workspace.RunAsync("registry", "import", stillBad, "--allow-internal-hosts");
+
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("intranet.csv:3:url: 'http://oa/' names a host name of one label", refused.Error);
+        Assert.Equal(0, allowed.Code);
+        Assert.Contains("2 channels added", allowed.Out);
+        Assert.Equal(2, neverAllowed.Code);
+        Assert.Contains("still-bad.csv:2:url", neverAllowed.Error);
+        Assert.Contains("user name or password", neverAllowed.Error);
+        Assert.Contains("port 22", neverAllowed.Error);
+        Assert.DoesNotContain("private address", neverAllowed.Error);
+        var units = await ListAsync();
+        Assert.Equal("http://www.bjdch.gov.cn:8080/", Assert.Single(ChannelsOf(units, "110101")).GetProperty("url").GetString());
+        Assert.Equal("http://192.168.1.10:8080/", Assert.Single(ChannelsOf(units, "110105")).GetProperty("url").GetString());
+        Assert.Empty(ChannelsOf(units, "110108"));
+    }
+
+    [Fact]
+    public async Task A_bad_last_row_of_a_large_file_is_reported_before_any_store_is_made()
+    {
+        var rows = Enumerable.Range(0, 20_000).Select(i => $"D{i},部门{i},province,department,{(i % 2 == 0 ? "440000" : "部门" + (i - 1))},website,https://d{i}.gov.cn/");
+        var file = workspace.Write("large.csv", "code,name,level,kind,parent,channel,url\n" + string.Join('\n', rows) + "\nD-last,最后,province,department,440000,website,ftp://d.gov.cn/\n");
+
+        var result = await workspace.RunAsync("registry", "import", file);
+
+        Assert.Equal(2, result.Code);
+        Assert.StartsWith("goveval: large.csv:20002:url: 'ftp://d.gov.cn/' is not an absolute http(s) URL", result.Error.Replace(workspace.Folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal));
+        Assert.False(File.Exists(workspace.Db));
+    }
 }
