@@ -12,7 +12,7 @@ public sealed record CheckOptions
     /// rules that needed it are not measured, never a fault of the site. The HTML parser takes the square of the
     /// nesting depth, so a hostile page of a few hundred kilobytes could otherwise hold the checks for minutes.
     /// </summary>
-    public TimeSpan PageParseTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan PageParseTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Times <see cref="PageParseTimeout"/> (tests move it by hand).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -39,7 +39,7 @@ public static class SiteChecks
     {
         var findings = new List<Finding>();
         var measurements = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        var notMeasured = new List<NotMeasured>(observation.NotMeasured);
+        var notMeasured = new List<NotMeasured>();
         foreach (var family in Families)
         {
             CheckResult result;
@@ -63,8 +63,14 @@ public static class SiteChecks
             notMeasured.AddRange(result.NotMeasured);
         }
 
-        notMeasured.AddRange(UnreadPages(observation, context));
-        return new CheckResult(FindingEvidence.Attach(findings, observation), measurements, notMeasured);
+        // A page that could not be read is the reason its rules are not measured: it replaces what the families
+        // say of a page they found without a document ("首页未能获取").
+        var unread = UnreadPages(observation, context).ToList();
+        var named = unread.Select(n => n.Rule).ToHashSet(StringComparer.Ordinal);
+        var all = new List<NotMeasured>(observation.NotMeasured);
+        all.AddRange(unread);
+        all.AddRange(notMeasured.Where(n => !named.Contains(n.Rule)));
+        return new CheckResult(FindingEvidence.Attach(findings, observation), measurements, all);
     }
 
     /// <summary>

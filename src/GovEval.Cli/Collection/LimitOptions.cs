@@ -26,7 +26,7 @@ public sealed class LimitOptions
     public Option<double> PageParseTimeout { get; } = new("--page-parse-timeout")
     {
         Description = "Seconds one page's HTML may take to parse; a page past it is not read and its rules are not measured",
-        DefaultValueFactory = _ => 10,
+        DefaultValueFactory = _ => 30,
     };
 
     public void AddTo(Command command)
