@@ -32,8 +32,10 @@ public sealed class SiteCollector(Fetcher fetcher, LinkCheckCache? linkChecks = 
         using var siteSource = budget is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancel, budget.Token);
         var site = siteSource?.Token ?? cancel;
         var availability = Budgeted(AvailabilityAsync(homepageUrl, options, notMeasured, site), [], budget, cancel, notMeasured, "availability.homepage", "veto.unreachable");
+        // The search probe parses the homepage before its first request: on the thread pool, so a page that takes
+        // long to parse does not hold back the probes started after it.
         var search = options.Search
-            ? Budgeted(SearchAsync(homepageUrl, home, now, notMeasured, site), null, budget, cancel, notMeasured, "search.missing", "search.not-found")
+            ? Budgeted(Task.Run(() => SearchAsync(homepageUrl, home, now, notMeasured, site), site), null, budget, cancel, notMeasured, "search.missing", "search.not-found")
             : Task.FromResult<SearchProbe?>(null);
         var transportProbe = options.Transport
             ? Budgeted(TransportAsync(homepageUrl, options, notMeasured, site), null, budget, cancel, notMeasured, "security.https", "network.ipv6")
