@@ -5,6 +5,18 @@ public sealed record CheckOptions
 {
     public static CheckOptions Default { get; } = new();
 
+    // ── Resource limits of the tool (not readings of the rules) ──
+
+    /// <summary>
+    /// The longest one page's HTML may take to parse (<c>--page-parse-timeout</c>). A page past it is not read: the
+    /// rules that needed it are not measured, never a fault of the site. The HTML parser takes the square of the
+    /// nesting depth, so a hostile page of a few hundred kilobytes could otherwise hold the checks for minutes.
+    /// </summary>
+    public TimeSpan PageParseTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Times <see cref="PageParseTimeout"/> (tests move it by hand).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     // ── Availability, Links, Columns, Freshness, Interaction, Services, Search (readings of RULES.md §1) ──
 
     /// <summary>A homepage visit fails when the page is still not open after this long (the 15 s rule).</summary>

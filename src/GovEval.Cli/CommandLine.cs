@@ -15,7 +15,11 @@ public static class CommandLine
     public const int InternalError = 1;
     public const int BadInput = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Runs one command. <paramref name="cancel"/> stops it (the process passes its <see cref="TerminationSignals"/>;
+    /// tests running the command in-process pass their own, or none).
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel = default)
     {
         var globals = new GlobalOptions();
         var root = new RootCommand("GovEval: assess government websites and digital-government services the way the national rules and the annual assessment do.");
@@ -62,8 +66,9 @@ public static class CommandLine
         {
             // Set once for the whole command: every verb reads framework files through the catalogue.
             FrameworkLimits.Use(globals.FrameworkLimitsOf(parse));
-            var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-            return await parse.InvokeAsync(invocation);
+            // ProcessTerminationTimeout null: no handler of System.CommandLine's own (see TerminationSignals).
+            var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parse.InvokeAsync(invocation, cancel);
         }
         catch (InputException e)
         {

@@ -1,4 +1,5 @@
 using GovEval.Cli;
 
 JitProfile.Start(args.Length > 0 ? args[0] : "help");
-return await CommandLine.RunAsync(args, Console.Out, Console.Error);
+using var signals = new TerminationSignals();
+return await CommandLine.RunAsync(args, Console.Out, Console.Error, signals.Token);

@@ -27,13 +27,43 @@ public sealed class SiteCollector(Fetcher fetcher, LinkCheckCache? linkChecks = 
         var home = crawl.Pages.FirstOrDefault();
 
         // The probes are independent of each other: run them side by side (politeness still orders the requests).
-        var availability = AvailabilityAsync(homepageUrl, options, notMeasured, cancel);
-        var search = options.Search ? SearchAsync(homepageUrl, home, now, notMeasured, cancel) : Task.FromResult<SearchProbe?>(null);
-        var transportProbe = options.Transport ? TransportAsync(homepageUrl, options, notMeasured, cancel) : Task.FromResult<TransportProbe?>(null);
-        var missing = options.MissingPage ? MissingAsync(home?.Outcome.FinalUrl ?? homepageUrl, notMeasured, cancel) : Task.FromResult<FetchOutcome?>(null);
+        // Each ends at the site's budget too; one that did not finish leaves its rules not measured.
+        var budget = options.Crawl.Budget;
+        using var siteSource = budget is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancel, budget.Token);
+        var site = siteSource?.Token ?? cancel;
+        var availability = Budgeted(AvailabilityAsync(homepageUrl, options, notMeasured, site), [], budget, cancel, notMeasured, "availability.homepage", "veto.unreachable");
+        // The search probe parses the homepage before its first request: on the thread pool, so a page that takes
+        // long to parse does not hold back the probes started after it.
+        var search = options.Search
+            ? Budgeted(Task.Run(() => SearchAsync(homepageUrl, home, now, notMeasured, site), site), null, budget, cancel, notMeasured, "search.missing", "search.not-found")
+            : Task.FromResult<SearchProbe?>(null);
+        var transportProbe = options.Transport
+            ? Budgeted(TransportAsync(homepageUrl, options, notMeasured, site), null, budget, cancel, notMeasured, "security.https", "network.ipv6")
+            : Task.FromResult<TransportProbe?>(null);
+        var missing = options.MissingPage
+            ? Budgeted(MissingAsync(home?.Outcome.FinalUrl ?? homepageUrl, notMeasured, site), null, budget, cancel, notMeasured, "http.soft-404")
+            : Task.FromResult<FetchOutcome?>(null);
         await Task.WhenAll(availability, search, transportProbe, missing).ConfigureAwait(false);
 
         return new SiteObservation(homepageUrl, now, crawl.Pages, crawl.Links, availability.Result, search.Result, transportProbe.Result, missing.Result, notMeasured);
+    }
+
+    /// <summary>The probe's result, or <paramref name="unmeasured"/> and its rules not measured when the site's budget ended it.</summary>
+    private static async Task<T> Budgeted<T>(Task<T> probe, T unmeasured, SiteBudget? budget, CancellationToken cancel, List<NotMeasured> notMeasured, params string[] rules)
+    {
+        try
+        {
+            return await probe.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (budget is not null && budget.Stopped(cancel))
+        {
+            foreach (var rule in rules)
+            {
+                Add(notMeasured, new NotMeasured(rule, $"{budget.Reason}：探测未完成"));
+            }
+
+            return unmeasured;
+        }
     }
 
     public void Dispose()

@@ -66,6 +66,7 @@ public static partial class ColumnFreshness
         {
             foreach (var anchor in homeDocument.QuerySelectorAll("a[href]").Where(SitePages.InNavigation))
             {
+                context.Cancel.ThrowIfCancellationRequested();
                 var url = SitePages.Resolve(SitePages.BaseUrl(home), anchor.GetAttribute("href"));
                 var name = SitePages.Text(anchor).Trim();
                 if (url is null || homeUrls.Contains(url) || HostOf(url) != homeHost || name.Length == 0 || ColumnClassifier.IsServices(name))
@@ -92,6 +93,7 @@ public static partial class ColumnFreshness
 
             foreach (var anchor in document.QuerySelectorAll("a[href]").Where(where))
             {
+                context.Cancel.ThrowIfCancellationRequested();
                 var url = SitePages.Resolve(SitePages.BaseUrl(page), anchor.GetAttribute("href"));
                 var name = SitePages.Text(anchor).Trim();
                 if (url is null || homeUrls.Contains(url) || HostOf(url) != homeHost || name.Length is < 2 or > 10
@@ -119,6 +121,7 @@ public static partial class ColumnFreshness
         var listPages = new List<(PageObservation Page, string Url, string? Name, string? Type)>();
         foreach (var page in observation.Pages)
         {
+            context.Cancel.ThrowIfCancellationRequested();
             if (context.Document(page) is not { } document || SitePages.IsItemPage(document) || homeUrls.Contains(UrlNormalizer.Normalize(page.Url)))
             {
                 continue;
@@ -194,7 +197,7 @@ public static partial class ColumnFreshness
             }
 
             pages.Add(page.Url);
-            foreach (var entry in ListItems.Read(document, SitePages.BaseUrl(page), today))
+            foreach (var entry in ListItems.Read(document, SitePages.BaseUrl(page), today, context.Cancel))
             {
                 if (IsItem(entry, candidate.Url, byUrl, context))
                 {

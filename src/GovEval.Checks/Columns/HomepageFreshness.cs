@@ -22,7 +22,7 @@ public static class HomepageFreshness
 
         var today = ColumnFreshness.Today(observation);
         var since = today.AddDays(-context.Options.HomepageWindowDays);
-        var dated = ListItems.Read(document, SitePages.BaseUrl(home), today)
+        var dated = ListItems.Read(document, SitePages.BaseUrl(home), today, context.Cancel)
             .Where(e => e.Date is { } d && d <= today)
             .GroupBy(e => e.Url, StringComparer.Ordinal)
             .Select(g => g.Max(e => e.Date!.Value))

@@ -15,7 +15,31 @@ public sealed record ListEntry(string Url, string Title, DateOnly? Date, string 
 /// </summary>
 public static class ListItems
 {
-    public static IReadOnlyList<ListEntry> Read(IHtmlDocument document, string baseUrl, DateOnly today)
+    /// <summary>
+    /// A row (li, tr, dl) holding more links than this is a block of links (a menu, a tag cloud, a page of
+    /// thousands of links in one list item), not one line: each of its links is read as a line of its own. Reading
+    /// such a row's text once for each of its links cost the square of its size.
+    /// </summary>
+    public const int MaxLinksPerLine = 16;
+
+    // HomepageFreshness, ColumnFreshness and ConsultationChecks all read the homepage's lines: read them once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IHtmlDocument, Lines> Cache = new();
+
+    private sealed record Lines(string BaseUrl, DateOnly Today, IReadOnlyList<ListEntry> Entries);
+
+    public static IReadOnlyList<ListEntry> Read(IHtmlDocument document, string baseUrl, DateOnly today, CancellationToken cancel = default)
+    {
+        if (Cache.TryGetValue(document, out var cached) && cached.BaseUrl == baseUrl && cached.Today == today)
+        {
+            return cached.Entries;
+        }
+
+        var entries = ReadLines(document, baseUrl, today, cancel);
+        Cache.AddOrUpdate(document, new Lines(baseUrl, today, entries));
+        return entries;
+    }
+
+    private static List<ListEntry> ReadLines(IHtmlDocument document, string baseUrl, DateOnly today, CancellationToken cancel)
     {
         var entries = new List<ListEntry>();
         var body = document.Body;
@@ -24,9 +48,11 @@ public static class ListItems
             return entries;
         }
 
+        var layout = PageLayout.Of(document);
         foreach (var anchor in body.QuerySelectorAll("a[href]"))
         {
-            if (SitePages.InChrome(anchor) || anchor.Closest("form") is not null)
+            cancel.ThrowIfCancellationRequested();
+            if ((layout.RegionOf(anchor) & (PageRegion.Chrome | PageRegion.Form)) != 0)
             {
                 continue;
             }
@@ -37,7 +63,7 @@ public static class ListItems
                 continue;
             }
 
-            var line = Line(anchor, body);
+            var line = Line(anchor, body, layout);
             var text = SitePages.Text(line, anchor);
             var title = SitePages.Text(anchor);
             if (title.Length == 0)
@@ -69,17 +95,20 @@ public static class ListItems
 
     private static readonly string[] PublishLabels = ["发布时间", "发布日期", "留言时间", "提交时间", "来信时间"];
 
-    private static IElement Line(IElement anchor, IElement body)
+    // Walks up only through elements that hold this link alone, and those belong to one link each: every element
+    // is passed once for the whole page.
+    private static IElement Line(IElement anchor, IElement body, PageLayout layout)
     {
         IElement line = anchor;
         for (var e = anchor.ParentElement; e is not null && e != body; e = e.ParentElement)
         {
+            var held = layout.LinksIn(e);
             if (e.LocalName is "li" or "tr" or "dl" || e.ClassList.Any(c => c is "row" or "item" or "list-item"))
             {
-                return e;
+                return held <= MaxLinksPerLine ? e : line;
             }
 
-            if (e.QuerySelectorAll("a[href]").Length > 1)
+            if (held > 1)
             {
                 break;
             }

@@ -79,11 +79,22 @@ public static class SitePages
         return UrlNormalizer.Normalize(target.GetLeftPart(UriPartial.Query));
     }
 
-    /// <summary>The content of a named meta tag (ColumnName, ArticleTitle, PubDate…), case-insensitive.</summary>
-    public static string? Meta(IHtmlDocument document, string name) =>
-        document.QuerySelectorAll("meta[name]")
-            .FirstOrDefault(m => string.Equals(m.GetAttribute("name"), name, StringComparison.OrdinalIgnoreCase))
-            ?.GetAttribute("content")?.Trim();
+    /// <summary>The content of a named meta tag (ColumnName, ArticleTitle, PubDate…), case-insensitive; the first of a name wins.</summary>
+    public static string? Meta(IHtmlDocument document, string name) => MetaTags.GetValue(document, Tags).GetValueOrDefault(name);
+
+    // Families ask a page's meta tags once per link to it: read them once per document, not a query each time.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IHtmlDocument, Dictionary<string, string?>> MetaTags = new();
+
+    private static Dictionary<string, string?> Tags(IHtmlDocument document)
+    {
+        var tags = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var meta in document.QuerySelectorAll("meta[name]"))
+        {
+            tags.TryAdd(meta.GetAttribute("name")!, meta.GetAttribute("content")?.Trim());
+        }
+
+        return tags;
+    }
 
     /// <summary>An item page (article, message, guide): it carries the article tags of the metadata standard.</summary>
     public static bool IsItemPage(IHtmlDocument document) =>
@@ -96,19 +107,9 @@ public static class SitePages
     /// Whether an element sits in the page's frame (navigation, header, footer, breadcrumb, pager) rather than
     /// its content: dates there (a footer's 更新时间) are not items and links there are not list entries.
     /// </summary>
-    public static bool InChrome(IElement element)
-    {
-        for (var e = element; e is not null; e = e.ParentElement)
-        {
-            if (IsChrome(e))
-            {
-                return true;
-            }
-        }
+    public static bool InChrome(IElement element) => In(element, PageRegion.Chrome);
 
-        return false;
-    }
-
+    /// <summary>Whether the element itself is frame: nav, header, footer, or a class or id that says so.</summary>
     public static bool IsChrome(IElement e)
     {
         if (e.LocalName is "nav" or "header" or "footer")
@@ -129,33 +130,22 @@ public static class SitePages
     }
 
     /// <summary>Whether the element is (inside) the site's navigation, where columns are linked from.</summary>
-    public static bool InNavigation(IElement element)
-    {
-        for (var e = element; e is not null; e = e.ParentElement)
-        {
-            if (e.LocalName == "nav" || Tokens(e).Any(t => t.StartsWith("nav", StringComparison.Ordinal) || t.StartsWith("menu", StringComparison.Ordinal)))
-            {
-                return true;
-            }
-        }
+    public static bool InNavigation(IElement element) => In(element, PageRegion.Navigation);
 
-        return false;
-    }
+    /// <summary>Whether the element itself is navigation (nav, a class or id starting with nav or menu).</summary>
+    public static bool IsNavigation(IElement e) =>
+        e.LocalName == "nav" || Tokens(e).Any(t => t.StartsWith("nav", StringComparison.Ordinal) || t.StartsWith("menu", StringComparison.Ordinal));
 
     /// <summary>Whether the element is (inside) a breadcrumb (当前位置：首页 &gt; 栏目), which links the page's columns.</summary>
-    public static bool InBreadcrumb(IElement element)
-    {
-        for (var e = element; e is not null; e = e.ParentElement)
-        {
-            if (Tokens(e).Any(t => t.StartsWith("crumb", StringComparison.Ordinal) || t.StartsWith("bread", StringComparison.Ordinal)
-                || t.StartsWith("position", StringComparison.Ordinal) || t.StartsWith("location", StringComparison.Ordinal)))
-            {
-                return true;
-            }
-        }
+    public static bool InBreadcrumb(IElement element) => In(element, PageRegion.Breadcrumb);
 
-        return false;
-    }
+    /// <summary>Whether the element itself is a breadcrumb (crumb, bread, position, location).</summary>
+    public static bool IsBreadcrumb(IElement e) =>
+        Tokens(e).Any(t => t.StartsWith("crumb", StringComparison.Ordinal) || t.StartsWith("bread", StringComparison.Ordinal)
+            || t.StartsWith("position", StringComparison.Ordinal) || t.StartsWith("location", StringComparison.Ordinal));
+
+    // Read from the document's layout, computed once: walking every link's ancestors cost depth × links.
+    private static bool In(IElement element, PageRegion region) => (PageLayout.Of(element.Owner!).RegionOf(element) & region) != 0;
 
     private static IEnumerable<string> Tokens(IElement e)
     {
@@ -183,30 +173,33 @@ public static class SitePages
 
     private static void Collect(INode node, INode? except, List<string> parts)
     {
-        if (except is not null && ReferenceEquals(node, except))
+        // An explicit stack: a hostile page nests tens of thousands of elements, more than the call stack holds.
+        var stack = new Stack<INode>();
+        stack.Push(node);
+        while (stack.Count > 0)
         {
-            return;
-        }
-
-        if (node is IElement { LocalName: "script" or "style" })
-        {
-            return;
-        }
-
-        if (node.NodeType == NodeType.Text)
-        {
-            var text = node.TextContent.Trim();
-            if (text.Length > 0)
+            var current = stack.Pop();
+            if ((except is not null && ReferenceEquals(current, except)) || current is IElement { LocalName: "script" or "style" })
             {
-                parts.Add(text);
+                continue;
             }
 
-            return;
-        }
+            if (current.NodeType == NodeType.Text)
+            {
+                var text = current.TextContent.Trim();
+                if (text.Length > 0)
+                {
+                    parts.Add(text);
+                }
 
-        foreach (var child in node.ChildNodes)
-        {
-            Collect(child, except, parts);
+                continue;
+            }
+
+            var children = current.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                stack.Push(children[i]);
+            }
         }
     }
 }

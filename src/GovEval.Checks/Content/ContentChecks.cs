@@ -28,6 +28,7 @@ public sealed class ContentChecks : ICheckFamily
         int pages = 0, typoPages = 0, sensitivePages = 0;
         foreach (var (url, page) in SitePages.WithHtml(observation))
         {
+            context.Cancel.ThrowIfCancellationRequested();
             if (context.Document(page) is not { } document)
             {
                 continue;

@@ -20,8 +20,7 @@ public static class FooterLocator
             return [];
         }
 
-        var candidates = body.Descendants<IElement>().Where(IsFooterLike).ToList();
-        var outermost = candidates.Where(c => !candidates.Any(o => !ReferenceEquals(o, c) && o.Contains(c))).ToList();
+        var outermost = Outermost(body);
         if (outermost.Count > 0)
         {
             return outermost;
@@ -29,6 +28,42 @@ public static class FooterLocator
 
         var last = body.Children.LastOrDefault(c => c.LocalName is not ("script" or "style" or "noscript") && c.TextContent.Trim().Length > 0);
         return last is null ? [] : [last];
+    }
+
+    /// <summary>
+    /// Footer-like elements not inside another, in document order: one walk that does not enter a footer it found.
+    /// Comparing every candidate with every other cost the square of their number.
+    /// </summary>
+    private static List<IElement> Outermost(IElement body)
+    {
+        var found = new List<IElement>();
+        var stack = new Stack<IElement>();
+        PushChildren(stack, body);
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
+            if (IsFooterLike(element))
+            {
+                found.Add(element);
+                continue;
+            }
+
+            PushChildren(stack, element);
+        }
+
+        return found;
+    }
+
+    private static void PushChildren(Stack<IElement> stack, IElement element)
+    {
+        var children = element.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
+        {
+            if (children[i] is IElement child)
+            {
+                stack.Push(child);
+            }
+        }
     }
 
     private static bool IsFooterLike(IElement element)

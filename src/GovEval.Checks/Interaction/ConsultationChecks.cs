@@ -96,6 +96,7 @@ public sealed class ConsultationChecks : ICheckFamily
         var messages = new List<Message>();
         foreach (var entry in column.Entries)
         {
+            context.Cancel.ThrowIfCancellationRequested();
             var fromList = Messages.Read(entry.Text, today);
             MessageDates? fromPage = null;
             if (byUrl.TryGetValue(entry.Url, out var page) && context.Document(page)?.Body is { } body)
@@ -148,7 +149,7 @@ public sealed class ConsultationChecks : ICheckFamily
             }
 
             // Messages listed on the page (关于…的咨询, with their dates) are letters, not channels.
-            var letters = ListItems.Read(document, SitePages.BaseUrl(page), today).Where(e => e.Date is not null).Select(e => e.Url).ToHashSet(StringComparer.Ordinal);
+            var letters = ListItems.Read(document, SitePages.BaseUrl(page), today, context.Cancel).Where(e => e.Date is not null).Select(e => e.Url).ToHashSet(StringComparer.Ordinal);
             foreach (var anchor in document.QuerySelectorAll("a[href]"))
             {
                 var name = SitePages.Text(anchor);

@@ -28,6 +28,7 @@ public sealed class BrokenLinks : ICheckFamily
         var findings = new List<Finding>();
         foreach (var group in targets.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
+            context.Cancel.ThrowIfCancellationRequested();
             var outcome = group.Select(l => l.Outcome!).FirstOrDefault(o => !o.IsSiteFault) ?? group.First().Outcome!;
             if (!outcome.IsSiteFault)
             {

@@ -31,6 +31,7 @@ public static partial class ServiceEntries
         var pages = new List<PageObservation>();
         foreach (var page in observation.Pages)
         {
+            context.Cancel.ThrowIfCancellationRequested();
             if (context.Document(page) is not { } document)
             {
                 continue;

@@ -23,6 +23,7 @@ public sealed class PageTagChecks : ICheckFamily
         var pages = new List<(string Url, Dictionary<string, string> Tags)>();
         foreach (var (url, page) in SitePages.WithHtml(observation))
         {
+            context.Cancel.ThrowIfCancellationRequested();
             if (context.Document(page) is { } document)
             {
                 pages.Add((url, Tags(document)));

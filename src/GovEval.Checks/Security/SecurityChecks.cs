@@ -51,6 +51,7 @@ public sealed class SecurityChecks : ICheckFamily
 
         foreach (var (url, p) in SitePages.WithHtml(observation))
         {
+            context.Cancel.ThrowIfCancellationRequested();
             if (!url.StartsWith("https:", StringComparison.OrdinalIgnoreCase) || context.Document(p) is not { } document)
             {
                 continue;

@@ -46,12 +46,13 @@ public sealed class GuideElements : ICheckFamily
         string? firstIncomplete = null;
         foreach (var page in observation.Pages.OrderBy(p => p.Url, StringComparer.Ordinal))
         {
+            context.Cancel.ThrowIfCancellationRequested();
             if (context.Document(page) is not { } document || document.Body is null)
             {
                 continue;
             }
 
-            var labels = Labels(document.Body);
+            var labels = Labels(document.Body, context.Cancel);
             var present = Elements.Where(e => e.Labels.Any(labels.Contains)).Select(e => e.Element).ToHashSet(StringComparer.Ordinal);
             var filedAsGuide = (SitePages.Meta(document, "ColumnName") ?? "").Contains("办事指南", StringComparison.Ordinal)
                 || (SitePages.Meta(document, "ArticleTitle") ?? "").Contains("办事指南", StringComparison.Ordinal);
@@ -91,38 +92,137 @@ public sealed class GuideElements : ICheckFamily
         return new CheckResult(findings, new Dictionary<string, decimal> { ["services.guides"] = guides }, notMeasured);
     }
 
-    /// <summary>Texts of the label-like elements of the content, without their trailing colon.</summary>
-    private static HashSet<string> Labels(IElement body)
+    private static readonly HashSet<string> LabelTags = new(StringComparer.Ordinal)
+    {
+        "th", "td", "dt", "strong", "b", "h1", "h2", "h3", "h4", "h5", "h6", "label", "span", "li", "p", "div",
+    };
+
+    /// <summary>
+    /// Text is kept up to this many characters per element: a label is at most 12, so a longer text without a
+    /// colon is none, and nothing past this decides.
+    /// </summary>
+    private const int TextKept = 64;
+
+    /// <summary>
+    /// Texts of the label-like elements of the content, without their trailing colon. One walk, leaves first: each
+    /// element's text (as <see cref="SitePages.Text"/> joins it) is built from its children's, cut at
+    /// <see cref="TextKept"/> characters. Reading each element's whole text cost depth × size on nested pages.
+    /// </summary>
+    private static HashSet<string> Labels(IElement body, CancellationToken cancel)
     {
         var labels = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var element in body.QuerySelectorAll("th, td, dt, strong, b, h1, h2, h3, h4, h5, h6, label, span, li, p, div"))
+        var layout = PageLayout.Of(body.Owner!);
+        var texts = new Dictionary<IElement, (string Text, bool Cut)>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<(IElement Element, bool Leaving)>();
+        stack.Push((body, false));
+        var visited = 0;
+        while (stack.Count > 0)
         {
-            if (SitePages.InChrome(element))
+            if (++visited % 4096 == 0)
             {
+                cancel.ThrowIfCancellationRequested();
+            }
+
+            var (element, leaving) = stack.Pop();
+            if (!leaving)
+            {
+                if (element.LocalName is "script" or "style")
+                {
+                    continue;
+                }
+
+                stack.Push((element, true));
+                var children = element.ChildNodes;
+                for (var i = children.Length - 1; i >= 0; i--)
+                {
+                    if (children[i] is IElement child)
+                    {
+                        stack.Push((child, false));
+                    }
+                }
+
                 continue;
             }
 
-            var text = Lead(element);
-            if (text.Length is > 0 and <= 12)
+            var (text, cut) = Join(element, texts);
+            texts[element] = (text, cut);
+            if (!ReferenceEquals(element, body) && LabelTags.Contains(element.LocalName) && (layout.RegionOf(element) & PageRegion.Chrome) == 0
+                && Lead(element, text, cut) is { Length: > 0 and <= 12 } label)
             {
-                labels.Add(text);
+                labels.Add(label);
             }
         }
 
         return labels;
     }
 
+    /// <summary>The element's text from its children's (taken out of <paramref name="texts"/>: each is read once).</summary>
+    private static (string Text, bool Cut) Join(IElement element, Dictionary<IElement, (string Text, bool Cut)> texts)
+    {
+        var builder = new System.Text.StringBuilder();
+        var cut = false;
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
+        {
+            string part;
+            var partCut = false;
+            if (children[i] is IElement child)
+            {
+                if (!texts.Remove(child, out var held))
+                {
+                    continue; // script, style
+                }
+
+                (part, partCut) = held;
+            }
+            else if (children[i].NodeType == NodeType.Text)
+            {
+                part = children[i].TextContent.Trim();
+            }
+            else
+            {
+                continue;
+            }
+
+            // Past the cut, children are still taken out of the table; their text no longer matters.
+            if (part.Length == 0 || cut)
+            {
+                continue;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(part.AsSpan(0, Math.Min(part.Length, TextKept + 1 - builder.Length)));
+            if (builder.Length > TextKept)
+            {
+                builder.Length = TextKept;
+                cut = true;
+            }
+
+            cut |= partCut;
+        }
+
+        return (builder.ToString(), cut);
+    }
+
     /// <summary>
     /// The label an element starts with: its own text up to a colon (so "办理地点：政务大厅" gives 办理地点), only when
-    /// the element is short or the colon marks a label.
+    /// the element is short or the colon marks a label. A text cut before any colon is too long to be one.
     /// </summary>
-    private static string Lead(IElement element)
+    private static string Lead(IElement element, string text, bool cut)
     {
-        var text = SitePages.Text(element).Trim();
+        text = text.Trim();
         var colon = text.IndexOfAny(['：', ':']);
         if (colon >= 0)
         {
             text = text[..colon];
+        }
+        else if (cut)
+        {
+            return "";
         }
         else if (element.LocalName is "li" or "p" or "div" or "span" or "td")
         {

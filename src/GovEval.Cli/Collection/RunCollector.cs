@@ -29,6 +29,12 @@ public sealed class RunCollectionOptions
     public ConnectToRules? Ipv6Routes { get; init; }
 
     public CheckOptions? Checks { get; init; }
+
+    /// <summary>Time one site may take, collection and checks (<c>--site-budget</c>): one stalled site never holds a worker for good.</summary>
+    public TimeSpan SiteBudget { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Links read from one page (<c>--max-links-per-page</c>).</summary>
+    public int MaxLinksPerPage { get; init; } = new CrawlOptions().MaxLinksPerPage;
 }
 
 /// <summary>One site done: for progress displays.</summary>
@@ -79,6 +85,7 @@ public sealed class RunCollector(GovEvalStore store, SiteCollector collector)
             async (site, token) =>
             {
                 var samples = monitored.GetValueOrDefault(site.Unit.Code);
+                using var budget = new SiteBudget(options.SiteBudget);
                 var observation = await collector.CollectAsync(site.Homepage, run.Now, new CollectOptions
                 {
                     Crawl = new CrawlOptions
@@ -86,6 +93,8 @@ public sealed class RunCollector(GovEvalStore store, SiteCollector collector)
                         MaxPages = options.MaxPages,
                         Parallelism = options.CrawlParallelism,
                         JournalDirectory = options.JournalDirectory,
+                        MaxLinksPerPage = options.MaxLinksPerPage,
+                        Budget = budget,
                     },
                     Availability = samples is null,
                     Ipv6Routes = options.Ipv6Routes,
@@ -95,7 +104,8 @@ public sealed class RunCollector(GovEvalStore store, SiteCollector collector)
                     observation = observation with { Availability = samples };
                 }
 
-                var checks = SiteChecks.Run(observation, options.Checks);
+                using var context = new CheckContext(options.Checks ?? CheckOptions.Default, token, budget);
+                var checks = SiteChecks.Run(observation, context);
                 var measurements = new Dictionary<string, decimal>(checks.Measurements, StringComparer.Ordinal)
                 {
                     [PagesMeasurement] = observation.Pages.Count,

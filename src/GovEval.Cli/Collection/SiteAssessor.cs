@@ -5,12 +5,16 @@ using GovEval.Core.Scoring;
 
 namespace GovEval.Cli.Collection;
 
-/// <summary>One site's observations, what the checks made of them and the score the framework gives.</summary>
-public sealed record SiteAssessment(SiteObservation Observation, CheckResult Checks, ScoreSheet Sheet);
+/// <summary>
+/// One site's observations, what the checks made of them and the score the framework gives. <see cref="Context"/>
+/// holds the pages as the checks parsed them, so a report reads the same documents and derived facts again.
+/// </summary>
+public sealed record SiteAssessment(SiteObservation Observation, CheckResult Checks, ScoreSheet Sheet, CheckContext Context);
 
 /// <summary>
 /// Observations → checks → score for one site: the pipeline's middle, shared by `check` (one site, a report) and
-/// `collect --run` (every site of a round, stored). Pure: collection happened before.
+/// `collect --run` (every site of a round, stored). Pure: collection happened before. The checks stop when the
+/// command is cancelled, and when the site's budget runs out they leave what they did not finish not measured.
 /// </summary>
 public static class SiteAssessor
 {
@@ -19,11 +23,14 @@ public static class SiteAssessor
         string unitCode,
         IReadOnlyDictionary<string, IReadOnlyList<string>> facts,
         SiteObservation observation,
-        CheckOptions? options = null)
+        CheckOptions? options = null,
+        SiteBudget? budget = null,
+        CancellationToken cancel = default)
     {
-        var checks = SiteChecks.Run(observation, options);
+        var context = new CheckContext(options ?? CheckOptions.Default, cancel, budget);
+        var checks = SiteChecks.Run(observation, context);
         var sheet = ScoringEngine.Score(framework, new ScoringInput(unitCode, facts, checks.Findings, checks.Measurements, checks.NotMeasured, [], Collected: true));
-        return new SiteAssessment(observation, checks, sheet);
+        return new SiteAssessment(observation, checks, sheet, context);
     }
 
     /// <summary>

@@ -17,16 +17,16 @@ public static class SiteReportAssembler
     public static string ToolVersion { get; } =
         typeof(SiteReportAssembler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public static SiteReport Build(Framework framework, SiteAssessment assessment, DateTimeOffset startedAt, DateTimeOffset finishedAt, bool fromMonitor, CheckOptions? options = null)
+    public static SiteReport Build(Framework framework, SiteAssessment assessment, DateTimeOffset startedAt, DateTimeOffset finishedAt, bool fromMonitor)
     {
         var observation = assessment.Observation;
         var checks = assessment.Checks;
-        var context = new CheckContext(options ?? CheckOptions.Default);
+
+        // The checks' own context: its documents and columns are read already (parsing again would take as long
+        // again, and a page it could not read in time must not be read now).
+        var context = assessment.Context;
         var today = DateOnly.FromDateTime(observation.Now.DateTime);
-        var columns = ColumnFreshness.Read(observation, context)
-            .Select(c => new ColumnFacts(c.Url, c.Name, c.Class.Id(), c.Items, c.Latest))
-            .ToList();
-        var homepage = HomepageFreshness.Read(observation, context);
+        var (columns, homepage) = Freshness(observation, context);
         var m = checks.Measurements;
         var visits = (int)m.GetValueOrDefault("availability.visits");
         var measurements = new SiteMeasurements(
@@ -44,5 +44,21 @@ public static class SiteReportAssembler
         return new SiteReport(
             ToolVersion, observation.Homepage, observation.Now, startedAt, finishedAt, framework.Name, assessment.Sheet,
             SiteAssessor.Verdict(framework, assessment.Sheet), findings, measurements, checks.NotMeasured, EvidenceCaptures.For(observation, findings, today));
+    }
+
+    /// <summary>The columns and homepage items the report lists; none when the site's budget ran out before the checks read them.</summary>
+    private static (List<ColumnFacts> Columns, HomepageUpdates Homepage) Freshness(SiteObservation observation, CheckContext context)
+    {
+        try
+        {
+            var columns = ColumnFreshness.Read(observation, context)
+                .Select(c => new ColumnFacts(c.Url, c.Name, c.Class.Id(), c.Items, c.Latest))
+                .ToList();
+            return (columns, HomepageFreshness.Read(observation, context));
+        }
+        catch (OperationCanceledException) when (context.OverBudget)
+        {
+            return ([], new HomepageUpdates(null, 0, 0, false));
+        }
     }
 }

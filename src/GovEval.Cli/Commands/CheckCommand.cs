@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using GovEval.Checks;
 using GovEval.Cli.Collection;
 using GovEval.Collect;
 using GovEval.Collect.Crawling;
@@ -8,6 +9,7 @@ using GovEval.Collect.Probes;
 using GovEval.Collect.Warc;
 using GovEval.Core.Errors;
 using GovEval.Core.Frameworks;
+using GovEval.Core.Observations;
 using GovEval.Core.Rules;
 using GovEval.Publish.SiteReports;
 using Spectre.Console;
@@ -32,11 +34,13 @@ public sealed class CheckCommand : CommandGroup
         var portal = new Option<bool?>("--portal") { Description = "Whether the site is a portal (bonus part applies); default: a www.<x>.gov.cn host is" };
         var noServices = new Option<bool>("--no-services") { Description = "The unit offers no external services: 办事服务 is not applicable (Part 2 rescaled by 4/3)" };
         var network = new NetworkOptions();
+        var limits = new LimitOptions();
         var command = new Command("check", "Crawl one site, check it against the national rules and write report.json and report.html with evidence.")
         {
             url, framework, maxPages, now, output, monitorLog, portal, noServices,
         };
         network.AddTo(command);
+        limits.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             var homepage = SiteHomepage.Parse(parse.GetValue(url)!);
@@ -49,14 +53,18 @@ public sealed class CheckCommand : CommandGroup
 
             var clock = parse.GetValue(now) is { } text ? RunsCommands.ParseClock(text) : DateTimeOffset.Now;
             var host = new Uri(homepage).Host;
-            var outDir = OutputPaths.CreateFolder(parse.GetValue(output) ?? Path.Combine("goveval-check", host), "--out");
+            var siteBudget = limits.Budget(parse);
+            var linksPerPage = limits.LinksPerPage(parse);
+            var checkOptions = CheckOptions.Default with { PageParseTimeout = limits.ParseTimeout(parse) };
             var log = parse.GetValue(monitorLog) is { } logFile
                 ? logFile.Exists ? new SampleLog(logFile.FullName) : throw new InputException("--monitor-log", $"file '{logFile.FullName}' does not exist")
                 : null;
             var ipv6 = network.Ipv6(parse);
+            var outDir = OutputPaths.CreateFolder(parse.GetValue(output) ?? Path.Combine("goveval-check", host), "--out");
             var warcDir = Path.Combine(outDir, "warc");
 
             var started = DateTimeOffset.Now;
+            using var budget = new SiteBudget(siteBudget);
             var console = Console(context);
             SiteAssessment? assessment = null;
             await console.Status().StartAsync($"Checking {homepage}", async status =>
@@ -68,14 +76,21 @@ public sealed class CheckCommand : CommandGroup
                 var watch = Stopwatch.StartNew();
                 var observation = await collector.CollectAsync(homepage, clock, new CollectOptions
                 {
-                    Crawl = new CrawlOptions { MaxPages = pages, JournalDirectory = Path.Combine(outDir, "journal") },
+                    Crawl = new CrawlOptions { MaxPages = pages, JournalDirectory = Path.Combine(outDir, "journal"), MaxLinksPerPage = linksPerPage, Budget = budget },
                     SampleLog = log,
                     Ipv6Routes = ipv6,
                 }, cancel);
                 console.MarkupLineInterpolated($"[grey]collected {observation.Pages.Count} pages and {observation.Links.Count} links in {watch.Elapsed.TotalSeconds:0.0} s[/]");
                 status.Status("Running the checks and scoring");
-                assessment = SiteAssessor.Assess(chosen, host, SiteAssessor.StandaloneFacts(homepage, parse.GetValue(portal), !parse.GetValue(noServices)), observation);
+                assessment = SiteAssessor.Assess(chosen, host, SiteAssessor.StandaloneFacts(homepage, parse.GetValue(portal), !parse.GetValue(noServices)), observation, checkOptions, budget, cancel);
+                if (budget.Exhausted)
+                {
+                    console.MarkupLineInterpolated($"[yellow]the site budget of {siteBudget} (--site-budget) ran out: what was not reached is reported as not measured[/]");
+                }
             });
+
+            using var checkContext = assessment!.Context;
+            cancel.ThrowIfCancellationRequested();
 
             var report = SiteReportAssembler.Build(chosen, assessment!, started, DateTimeOffset.Now, fromMonitor: log?.Read(homepage).Count > 0);
             await WriteAsync(outDir, report, cancel);

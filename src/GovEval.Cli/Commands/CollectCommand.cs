@@ -22,6 +22,7 @@ public sealed class CollectCommand : CommandGroup
         var concurrency = new Option<int>("--concurrency") { Description = "Sites collected at once (each host is still throttled on its own)", DefaultValueFactory = _ => 16 };
         var reuse = new Option<string?>("--reuse") { Description = "Take the observations of this earlier run over the same sites instead of collecting again (e.g. score one collection with a second framework)" };
         var network = new NetworkOptions();
+        var limits = new LimitOptions();
         var command = new Command(
             "collect",
             "Crawl and check every website of a run's units (registered website channels) and store the findings; resumable: a rerun skips finished sites.")
@@ -29,6 +30,7 @@ public sealed class CollectCommand : CommandGroup
             run, maxPages, concurrency, reuse,
         };
         network.AddTo(command);
+        limits.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             var pages = parse.GetValue(maxPages);
@@ -43,6 +45,9 @@ public sealed class CollectCommand : CommandGroup
                 throw new InputException("--concurrency", $"must be at least 1, got {parallel}");
             }
 
+            var siteBudget = limits.Budget(parse);
+            var linksPerPage = limits.LinksPerPage(parse);
+            var checkOptions = Checks.CheckOptions.Default with { PageParseTimeout = limits.ParseTimeout(parse) };
             await using var store = await context.OpenExistingStoreAsync(parse, cancel);
             var assessment = await store.RunAsync(parse.GetValue(run)!, "--run", cancel);
             var registry = await store.RegistryForRunAsync(assessment, cancel);
@@ -81,6 +86,9 @@ public sealed class CollectCommand : CommandGroup
                     JournalDirectory = RunFolders.Journals(folder),
                     EvidenceDirectory = RunFolders.Evidence(folder),
                     Ipv6Routes = network.Ipv6(parse),
+                    SiteBudget = siteBudget,
+                    MaxLinksPerPage = linksPerPage,
+                    Checks = checkOptions,
                 }, progress, cancel));
             console.MarkupLineInterpolated(
                 $"collected {summary.Collected} sites ({summary.Pages} pages, {summary.Findings} findings) in {summary.Elapsed.TotalSeconds:0} s; {summary.AlreadyStored} were already stored. Evidence: {RunFolders.Warc(folder)}");

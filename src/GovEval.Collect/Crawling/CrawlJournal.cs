@@ -7,7 +7,11 @@ using GovEval.Core.Observations;
 namespace GovEval.Collect.Crawling;
 
 /// <summary>A crawled page as journaled: the observation plus the links read from it, so a resume needs no re-parse.</summary>
-public sealed record JournalPage(string Requested, PageObservation Page, ResolvedLink[] Links);
+public sealed record JournalPage(string Requested, PageObservation Page, ResolvedLink[] Links)
+{
+    /// <summary>Links of the page past <see cref="CrawlOptions.MaxLinksPerPage"/>: counted, not read.</summary>
+    public int LinksDropped { get; init; }
+}
 
 /// <summary>
 /// Append-only JSON-lines journal of one site's crawl. Each record is written through to the operating system at

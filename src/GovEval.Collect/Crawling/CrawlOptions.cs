@@ -1,3 +1,5 @@
+using GovEval.Core.Observations;
+
 namespace GovEval.Collect.Crawling;
 
 /// <summary>Limits and switches of one site's crawl. Defaults suit an assessment of a government portal.</summary>
@@ -43,6 +45,16 @@ public sealed class CrawlOptions
 
     /// <summary>Updated as pages are done, for a progress display; null when nobody watches.</summary>
     public CrawlProgress? Progress { get; init; }
+
+    /// <summary>
+    /// Links read from one page (<c>--max-links-per-page</c>). Past it the page's other links are neither checked nor
+    /// followed, and the crawl reports its link rules as not measured for that reason: a page of 100,000 links is a
+    /// trap for a link checker, not a list a visitor reads.
+    /// </summary>
+    public int MaxLinksPerPage { get; init; } = 10_000;
+
+    /// <summary>The site's time budget: at its deadline the crawl stops and keeps the pages it committed.</summary>
+    public SiteBudget? Budget { get; init; }
 
     /// <summary>Keep the decoded HTML of crawled pages in the observation (checks need it; benchmarks may drop it).</summary>
     public bool KeepHtml { get; init; } = true;

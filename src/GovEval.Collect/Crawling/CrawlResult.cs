@@ -7,4 +7,7 @@ public sealed record CrawlResult(IReadOnlyList<PageObservation> Pages, IReadOnly
 {
     /// <summary>Pages fetched over the network in this run (the rest came from the journal).</summary>
     public int FetchedPages { get; init; }
+
+    /// <summary>True when the site's budget ended the crawl before it was done.</summary>
+    public bool Cut { get; init; }
 }

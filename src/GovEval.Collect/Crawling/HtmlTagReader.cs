@@ -436,16 +436,37 @@ internal ref struct HtmlTagReader
             return;
         }
 
-        var rest = html[body..];
-        var close = rest.IndexOf("-->", StringComparison.Ordinal);
-        var bang = rest.IndexOf("--!>", StringComparison.Ordinal);
-        if (close < 0 && bang < 0)
-        {
-            position = html.Length;
-            return;
-        }
+        position = CommentEnd(body);
+    }
 
-        position = close >= 0 && (bang < 0 || close < bang) ? body + close + 3 : body + bang + 4;
+    /// <summary>
+    /// Just past the first "--&gt;" or "--!&gt;" from <paramref name="from"/> on, or the end of the document. One
+    /// scan: looking for each ending over the rest of the page read a page of many comments without any "--!&gt;"
+    /// to its end once per comment.
+    /// </summary>
+    private readonly int CommentEnd(int from)
+    {
+        while (true)
+        {
+            var dashes = from >= html.Length ? -1 : html[from..].IndexOf("--", StringComparison.Ordinal);
+            if (dashes < 0)
+            {
+                return html.Length;
+            }
+
+            var at = from + dashes + 2;
+            if (At(at) == '>')
+            {
+                return at + 1;
+            }
+
+            if (At(at) == '!' && At(at + 1) == '>')
+            {
+                return at + 2;
+            }
+
+            from = at - 1;
+        }
     }
 
     private void SkipTo(char c, int from)

@@ -21,9 +21,17 @@ public static class LinkExtractor
     }
 
     /// <summary>Adds the page's links to <paramref name="links"/> (the crawler reuses one list per thread).</summary>
-    public static void Extract(string html, List<ExtractedLink> links, out string? baseHref)
+    public static void Extract(string html, List<ExtractedLink> links, out string? baseHref) => Extract(html, links, int.MaxValue, out baseHref);
+
+    /// <summary>
+    /// Adds at most <paramref name="maxLinks"/> links to <paramref name="links"/> and returns how many more the page
+    /// holds: they are counted, not kept, so the message can say how far over the limit a page is.
+    /// </summary>
+    public static int Extract(string html, List<ExtractedLink> links, int maxLinks, out string? baseHref)
     {
         baseHref = null;
+        var limit = links.Count + maxLinks;
+        var dropped = 0;
         var reader = new HtmlTagReader(html, stackalloc int[HtmlTagReader.SlotCount]);
         var anchor = new AnchorText();
         var anchorIndex = -1;
@@ -35,7 +43,7 @@ public static class LinkExtractor
                 {
                     case HtmlToken.End:
                         Close(links, ref anchorIndex, ref anchor);
-                        return;
+                        return dropped;
                     case HtmlToken.Text when anchorIndex >= 0:
                         anchor.Append(reader.Text);
                         continue;
@@ -46,6 +54,13 @@ public static class LinkExtractor
                         break;
                     default:
                         continue;
+                }
+
+                if (links.Count >= limit)
+                {
+                    Close(links, ref anchorIndex, ref anchor);
+                    dropped += IsLink(reader) ? 1 : 0;
+                    continue;
                 }
 
                 var name = reader.Name;
@@ -101,6 +116,17 @@ public static class LinkExtractor
         {
             anchor.Dispose();
         }
+    }
+
+    /// <summary>Whether the start tag just read would have given a link (what <see cref="Extract(string, List{ExtractedLink}, int, out string?)"/> keeps).</summary>
+    private static bool IsLink(in HtmlTagReader reader)
+    {
+        var name = reader.Name;
+        return (Is(name, "a") || Is(name, "area") || Is(name, "link")) && reader.Attribute(LinkAttribute.Href) is not null
+            || (Is(name, "img") || Is(name, "script") || Is(name, "iframe") || Is(name, "frame")) && reader.Attribute(LinkAttribute.Src) is not null
+            || Is(name, "form") && reader.Attribute(LinkAttribute.Action) is not null
+            || Is(name, "meta") && string.Equals(reader.Attribute(LinkAttribute.HttpEquiv), "refresh", StringComparison.OrdinalIgnoreCase)
+                && RefreshTarget(reader.Attribute(LinkAttribute.Content)) is not null;
     }
 
     private static bool Is(ReadOnlySpan<char> name, string tag) => name.Equals(tag, StringComparison.OrdinalIgnoreCase);

@@ -40,7 +40,13 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
         var pages = new List<JournalPage>();
         var fetched = 0;
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        // The site's budget stops the crawl, not the command: what was committed by then is kept.
+        var budget = options.Budget;
+        using var siteSource = budget is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancel, budget.Token);
+        var site = siteSource?.Token ?? cancel;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(site);
+        var dropped = new List<NotMeasured>();
+        var cut = false;
         var work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleWriter = true });
         var slots = new List<TaskCompletionSource<JournalPage>?>();
         var workers = Enumerable.Range(0, Math.Max(1, options.Parallelism))
@@ -78,8 +84,23 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
             Enqueue(start, 0, null);
             for (var i = 0; i < slots.Count; i++)
             {
-                var entry = await slots[i]!.Task.WaitAsync(cancel).ConfigureAwait(false);
+                JournalPage entry;
+                try
+                {
+                    entry = await slots[i]!.Task.WaitAsync(site).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (budget is not null && budget.Stopped(cancel))
+                {
+                    cut = true;
+                    break;
+                }
+
                 cancel.ThrowIfCancellationRequested();
+                if (budget is not null && budget.Stopped(cancel))
+                {
+                    cut = true;
+                    break;
+                }
 
                 // A committed page's slot is done with: a large site's would otherwise be kept to the end.
                 slots[i] = null;
@@ -93,6 +114,12 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
                 }
 
                 pages.Add(entry);
+                if (entry.LinksDropped > 0)
+                {
+                    dropped.Add(new NotMeasured(page.Depth == 0 ? "links.broken-homepage" : "links.broken",
+                        $"页面 {entry.Requested} 的链接超过每页上限 {options.MaxLinksPerPage} 个（另有 {entry.LinksDropped} 个未读取、未检查），可用 --max-links-per-page 放宽"));
+                }
+
                 var ids = new int[entry.Links.Length];
                 pageTargets.Add(ids);
                 var pageUrl = home.AbsoluteUri;
@@ -133,7 +160,7 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
                             await Discover(link.Target, page.Depth + 1, entry.Requested, pageUrl).ConfigureAwait(false);
                             break;
                         case LinkRole.Check when options.CheckLinks:
-                            checks[link.Target] = CheckAsync(link.Target, journal, checkSlots, cancel);
+                            checks[link.Target] = CheckAsync(link.Target, journal, checkSlots, site, cancel);
                             break;
                     }
                 }
@@ -167,12 +194,29 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
         var checkedOutcomes = new Dictionary<string, FetchOutcome>(StringComparer.Ordinal);
         foreach (var (url, task) in checks)
         {
-            checkedOutcomes[url] = await task.WaitAsync(cancel).ConfigureAwait(false);
+            try
+            {
+                checkedOutcomes[url] = await task.WaitAsync(site).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (budget is not null && budget.Stopped(cancel))
+            {
+                // Out of time: a target not checked is not known to be broken.
+                cut = true;
+                checkedOutcomes[url] = new FetchOutcome(url, FetchStatus.Skipped, null, null, [], null, null, TimeSpan.Zero, "site budget exhausted", null);
+            }
         }
 
-        return new CrawlResult(pages.Select(p => p.Page).ToList(), Links(pages, pageTargets, targets, crawled, checkedOutcomes, skipped), NotMeasured(pages))
+        var notMeasured = NotMeasured(pages);
+        notMeasured.AddRange(dropped);
+        if (cut)
+        {
+            notMeasured.AddRange(Unreached(budget!));
+        }
+
+        return new CrawlResult(pages.Select(p => p.Page).ToList(), Links(pages, pageTargets, targets, crawled, checkedOutcomes, skipped), notMeasured)
         {
             FetchedPages = fetched,
+            Cut = cut,
         };
 
         async ValueTask Discover(string target, int depth, string? referrer, string? referrerUrl)
@@ -235,11 +279,12 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
 
         var result = await fetcher.FetchAsync(item.Url, FetchRequest.CrawlPage(item.Allowed), cancel).ConfigureAwait(false);
         ResolvedLink[] resolved = [];
+        var droppedLinks = 0;
         if (result.Html is { Length: > 0 } html)
         {
             var extracted = extractedLinks ??= new List<ExtractedLink>(64);
             extracted.Clear();
-            LinkExtractor.Extract(html, extracted, out var baseHref);
+            droppedLinks = LinkExtractor.Extract(html, extracted, Math.Max(1, options.MaxLinksPerPage), out var baseHref);
             var pageUri = result.FinalUri ?? new Uri(result.Outcome.FinalUrl ?? item.Url);
             resolved = resolver.Resolve(extracted, pageUri, baseHref);
             extracted.Clear();
@@ -251,7 +296,7 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
         }
 
         var page = new PageObservation(item.Url, result.Outcome, result.Headers, options.KeepHtml ? result.Html : null, result.Charset, item.Depth, item.Referrer, result.CapturedAt);
-        var entry = new JournalPage(item.Url, page, resolved);
+        var entry = new JournalPage(item.Url, page, resolved) { LinksDropped = droppedLinks };
         counted();
 
         // A page cut short by our own fault is not journaled: a resumed run must fetch it again.
@@ -263,10 +308,12 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
         return entry;
     }
 
-    private async Task<FetchOutcome> CheckAsync(string url, CrawlJournal? journal, SemaphoreSlim slots, CancellationToken cancel)
+    // The wait for a slot ends with the site's budget; the check itself only with the command: the cache shares it
+    // with every site that links the target, and one site running out of time must not cancel it for the others.
+    private async Task<FetchOutcome> CheckAsync(string url, CrawlJournal? journal, SemaphoreSlim slots, CancellationToken site, CancellationToken cancel)
     {
         var restored = journal is not null && journal.Links.ContainsKey(url);
-        await slots.WaitAsync(cancel).ConfigureAwait(false);
+        await slots.WaitAsync(site).ConfigureAwait(false);
         try
         {
             var outcome = await links.CheckAsync(url, cancel).ConfigureAwait(false);
@@ -342,6 +389,18 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
 
         return false;
     }
+
+    /// <summary>
+    /// What a crawl cut short by the site's budget did not see: every rule fed by the pages and links beyond the
+    /// homepage (RULES.md §5: those whose url is a target, a column or a page, and the vetoes counted from them).
+    /// </summary>
+    public static IEnumerable<NotMeasured> Unreached(SiteBudget budget) =>
+        Core.Rules.RuleCatalogue.All
+            .Where(r => r.Url is Core.Rules.UrlMeaning.Target or Core.Rules.UrlMeaning.Column or Core.Rules.UrlMeaning.Page && r.Id != "links.broken-homepage")
+            .Select(r => r.Id)
+            .Append("veto.columns-stale")
+            .Append("veto.serious-error")
+            .Select(rule => new NotMeasured(rule, $"{budget.Reason}：抓取未完成"));
 
     private static List<NotMeasured> NotMeasured(List<JournalPage> pages)
     {
