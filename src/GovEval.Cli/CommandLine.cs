@@ -42,6 +42,8 @@ public static class CommandLine
                      new CheckCommand(),
                      new CollectCommand(),
                      new MonitorCommand(),
+                     new RecheckCommand(),
+                     new FindingsCommand(),
                  })
         {
             foreach (var built in command.Build(context))

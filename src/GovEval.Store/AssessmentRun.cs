@@ -16,6 +16,9 @@ public sealed record AssessmentRun(
 {
     /// <summary>The sampled units (抽查) when the run assesses only some members of its cohorts; null: all of them.</summary>
     public IReadOnlyList<string>? Units { get; init; }
+
+    /// <summary>How many times `recheck` replaced its findings and sheets (0: as collected and scored).</summary>
+    public int Revision { get; init; }
 }
 
 /// <summary>What <see cref="GovEvalStore.CreateRunAsync"/> needs; the id and creation time are the store's.</summary>
@@ -29,4 +32,10 @@ public sealed record NewRun(
 {
     /// <summary>Assess only these units of the cohorts (a sample, 抽查); null assesses every member.</summary>
     public IReadOnlyList<string>? Units { get; init; }
+
+    /// <summary>
+    /// The id to give the run (<see cref="GovEvalStore.NewRunId"/>), when its files must be in place before it is
+    /// stored; null lets the store choose.
+    /// </summary>
+    public string? Id { get; init; }
 }

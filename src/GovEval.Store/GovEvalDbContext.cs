@@ -34,6 +34,8 @@ public abstract class GovEvalDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<ResultEntity> Results => Set<ResultEntity>();
 
+    public DbSet<RunRevisionEntity> RunRevisions => Set<RunRevisionEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
@@ -114,6 +116,13 @@ public abstract class GovEvalDbContext(DbContextOptions options) : DbContext(opt
             sheet.ToTable("ScoreSheets");
             sheet.HasIndex(s => new { s.RunId, s.UnitCode }).IsUnique();
             sheet.HasOne<RunEntity>().WithMany().HasForeignKey(s => s.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<RunRevisionEntity>(revision =>
+        {
+            revision.ToTable("RunRevisions");
+            revision.HasIndex(r => new { r.RunId, r.Revision }).IsUnique();
+            revision.HasOne<RunEntity>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<ResultEntity>(result =>

@@ -13,45 +13,64 @@ public sealed partial class GovEvalStore
     public Task SaveObservationsAsync(string runId, IReadOnlyList<UnitObservations> observations, CancellationToken cancel = default) =>
         InTransactionAsync(async () =>
         {
-            var duplicate = observations.GroupBy(o => o.UnitCode, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-            if (duplicate is not null)
-            {
-                throw new ArgumentException($"unit {duplicate.Key} appears {duplicate.Count()} times; give one entry per unit", nameof(observations));
-            }
+            await ReplaceObservationsAsync(runId, observations, wholeRun: false, cancel);
+            return true;
+        }, cancel);
 
+    /// <summary>
+    /// Replaces the observations of the units named (or, with <paramref name="wholeRun"/>, of every unit of the run)
+    /// inside the caller's transaction.
+    /// </summary>
+    private async Task ReplaceObservationsAsync(string runId, IReadOnlyList<UnitObservations> observations, bool wholeRun, CancellationToken cancel)
+    {
+        var duplicate = observations.GroupBy(o => o.UnitCode, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"unit {duplicate.Key} appears {duplicate.Count()} times; give one entry per unit", nameof(observations));
+        }
+
+        if (wholeRun)
+        {
+            await db.Findings.Where(f => f.RunId == runId).ExecuteDeleteAsync(cancel);
+            await db.Measurements.Where(m => m.RunId == runId).ExecuteDeleteAsync(cancel);
+            await db.NotMeasured.Where(n => n.RunId == runId).ExecuteDeleteAsync(cancel);
+        }
+        else
+        {
             var codes = observations.Select(o => o.UnitCode).ToList();
             await db.Findings.Where(f => f.RunId == runId && codes.Contains(f.UnitCode)).ExecuteDeleteAsync(cancel);
             await db.Measurements.Where(m => m.RunId == runId && codes.Contains(m.UnitCode)).ExecuteDeleteAsync(cancel);
             await db.NotMeasured.Where(n => n.RunId == runId && codes.Contains(n.UnitCode)).ExecuteDeleteAsync(cancel);
-            foreach (var unit in observations)
-            {
-                db.Findings.AddRange(unit.Findings.Select(f => new FindingEntity
-                {
-                    RunId = runId,
-                    UnitCode = unit.UnitCode,
-                    ChannelUrl = unit.ChannelUrl,
-                    Rule = f.Rule,
-                    Severity = f.Severity.ToId(),
-                    Url = f.Url,
-                    Page = f.Page,
-                    Message = f.Message,
-                    Warc = f.Evidence?.Warc,
-                    Record = f.Evidence?.Record,
-                    Sha256 = f.Evidence?.Sha256,
-                    CapturedAt = f.Evidence?.CapturedAt,
-                }));
-                db.Measurements.AddRange(unit.Measurements.Select(m => new MeasurementEntity
-                {
-                    RunId = runId, UnitCode = unit.UnitCode, Name = m.Key, Value = m.Value,
-                }));
-                db.NotMeasured.AddRange(unit.NotMeasured.Select(n => new NotMeasuredEntity
-                {
-                    RunId = runId, UnitCode = unit.UnitCode, Rule = n.Rule, Reason = n.Reason,
-                }));
-            }
+        }
 
-            return true;
-        }, cancel);
+        foreach (var unit in observations)
+        {
+            db.Findings.AddRange(unit.Findings.Select(f => new FindingEntity
+            {
+                RunId = runId,
+                UnitCode = unit.UnitCode,
+                ChannelUrl = unit.ChannelUrl,
+                Rule = f.Rule,
+                Severity = f.Severity.ToId(),
+                Url = f.Url,
+                Page = f.Page,
+                Message = f.Message,
+                Warc = f.Evidence?.Warc,
+                Record = f.Evidence?.Record,
+                WarcOffset = f.Evidence?.Offset,
+                Sha256 = f.Evidence?.Sha256,
+                CapturedAt = f.Evidence?.CapturedAt,
+            }));
+            db.Measurements.AddRange(unit.Measurements.Select(m => new MeasurementEntity
+            {
+                RunId = runId, UnitCode = unit.UnitCode, Name = m.Key, Value = m.Value,
+            }));
+            db.NotMeasured.AddRange(unit.NotMeasured.Select(n => new NotMeasuredEntity
+            {
+                RunId = runId, UnitCode = unit.UnitCode, Rule = n.Rule, Reason = n.Reason,
+            }));
+        }
+    }
 
     /// <summary>The stored observations of a run, one entry per unit that has any, by unit code; findings in stored order.</summary>
     public async Task<IReadOnlyList<UnitObservations>> ObservationsAsync(string runId, CancellationToken cancel = default)
@@ -59,15 +78,19 @@ public sealed partial class GovEvalStore
         var findings = await db.Findings.AsNoTracking().Where(f => f.RunId == runId).OrderBy(f => f.Id).ToListAsync(cancel);
         var measurements = await db.Measurements.AsNoTracking().Where(m => m.RunId == runId).OrderBy(m => m.Id).ToListAsync(cancel);
         var notMeasured = await db.NotMeasured.AsNoTracking().Where(n => n.RunId == runId).OrderBy(n => n.Id).ToListAsync(cancel);
-        var codes = findings.Select(f => f.UnitCode).Concat(measurements.Select(m => m.UnitCode)).Concat(notMeasured.Select(n => n.UnitCode))
-            .Distinct()
+        // Looked up by unit, not scanned once per unit: a national run holds thousands of units.
+        var findingsOf = findings.ToLookup(f => f.UnitCode, StringComparer.Ordinal);
+        var measurementsOf = measurements.ToLookup(m => m.UnitCode, StringComparer.Ordinal);
+        var notMeasuredOf = notMeasured.ToLookup(n => n.UnitCode, StringComparer.Ordinal);
+        var codes = findingsOf.Select(g => g.Key).Concat(measurementsOf.Select(g => g.Key)).Concat(notMeasuredOf.Select(g => g.Key))
+            .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
         return codes.Select(code => new UnitObservations(
                 code,
-                findings.FirstOrDefault(f => f.UnitCode == code)?.ChannelUrl,
-                findings.Where(f => f.UnitCode == code).Select(ToFinding).ToList(),
-                measurements.Where(m => m.UnitCode == code).ToDictionary(m => m.Name, m => m.Value, StringComparer.Ordinal),
-                notMeasured.Where(n => n.UnitCode == code).Select(n => new NotMeasured(n.Rule, n.Reason)).ToList()))
+                findingsOf[code].FirstOrDefault()?.ChannelUrl,
+                findingsOf[code].Select(ToFinding).ToList(),
+                measurementsOf[code].ToDictionary(m => m.Name, m => m.Value, StringComparer.Ordinal),
+                notMeasuredOf[code].Select(n => new NotMeasured(n.Rule, n.Reason)).ToList()))
             .ToList();
     }
 
@@ -79,5 +102,5 @@ public sealed partial class GovEvalStore
         f.Message,
         f.Warc is null || f.Record is null || f.Sha256 is null || f.CapturedAt is null
             ? null
-            : new Evidence(f.Warc, f.Record, f.Sha256, f.CapturedAt.Value));
+            : new Evidence(f.Warc, f.Record, f.Sha256, f.CapturedAt.Value) { Offset = f.WarcOffset });
 }

@@ -10,31 +10,46 @@ public sealed partial class GovEvalStore
 {
     /// <summary>Stores a new run and returns it with its id (8 hex digits, short enough to type).</summary>
     public Task<AssessmentRun> CreateRunAsync(NewRun run, CancellationToken cancel = default) =>
-        InTransactionAsync(async () =>
-        {
-            string id;
-            do
-            {
-                id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-            }
-            while (await db.Runs.AnyAsync(r => r.Id == id, cancel));
+        InTransactionAsync(async () => ToRun(await CreateRunEntityAsync(run, cancel)), cancel);
 
-            var entity = new RunEntity
-            {
-                Id = id,
-                Name = run.Name,
-                FrameworkId = run.FrameworkId,
-                FrameworkVersion = run.FrameworkVersion,
-                Year = run.Year,
-                Now = run.Now,
-                CreatedAt = clock.GetUtcNow(),
-                Cohorts = run.Cohorts.Select((c, i) => new RunCohortEntity { RunId = id, CohortId = c, Position = i }).ToList(),
-                Sampled = run.Units is not null,
-                Units = (run.Units ?? []).Distinct(StringComparer.Ordinal).Select(u => new RunUnitEntity { RunId = id, UnitCode = u }).ToList(),
-            };
-            db.Runs.Add(entity);
-            return ToRun(entity);
-        }, cancel);
+    /// <summary>An id no run has (8 hex digits, short enough to type).</summary>
+    public async Task<string> NewRunId(CancellationToken cancel = default)
+    {
+        string id;
+        do
+        {
+            id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        }
+        while (await db.Runs.AnyAsync(r => r.Id == id, cancel));
+
+        return id;
+    }
+
+    /// <summary>Adds a new run inside the caller's transaction.</summary>
+    private async Task<RunEntity> CreateRunEntityAsync(NewRun run, CancellationToken cancel)
+    {
+        var id = run.Id ?? await NewRunId(cancel);
+        if (run.Id is not null && await db.Runs.AnyAsync(r => r.Id == id, cancel))
+        {
+            throw new InvalidOperationException($"run id {id} is taken");
+        }
+
+        var entity = new RunEntity
+        {
+            Id = id,
+            Name = run.Name,
+            FrameworkId = run.FrameworkId,
+            FrameworkVersion = run.FrameworkVersion,
+            Year = run.Year,
+            Now = run.Now,
+            CreatedAt = clock.GetUtcNow(),
+            Cohorts = run.Cohorts.Select((c, i) => new RunCohortEntity { RunId = id, CohortId = c, Position = i }).ToList(),
+            Sampled = run.Units is not null,
+            Units = (run.Units ?? []).Distinct(StringComparer.Ordinal).Select(u => new RunUnitEntity { RunId = id, UnitCode = u }).ToList(),
+        };
+        db.Runs.Add(entity);
+        return entity;
+    }
 
     /// <summary>Every run, oldest first.</summary>
     public async Task<IReadOnlyList<AssessmentRun>> RunsAsync(CancellationToken cancel = default) =>
@@ -85,6 +100,7 @@ public sealed partial class GovEvalStore
         e.CreatedAt)
     {
         Units = e.Sampled ? e.Units.Select(u => u.UnitCode).Order(StringComparer.Ordinal).ToList() : null,
+        Revision = e.Revision,
     };
 
     /// <summary>The registry a run is assessed against: its year's units and imports, cohorts narrowed to its sample.</summary>

@@ -62,6 +62,18 @@ public static class EvidenceCaptures
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <summary>
+    /// Adds a unit's captures to those it has (a recheck's findings may point at other pages than before): the
+    /// replaced findings, kept as a revision, still find their pages, and the new ones find theirs.
+    /// </summary>
+    public static void Merge(string folder, string unitCode, IReadOnlyList<CapturedPage> captures)
+    {
+        var path = Path.Combine(folder, unitCode + ".json");
+        var kept = File.Exists(path) ? Read(path) : [];
+        var records = captures.Select(c => c.Evidence.Record).ToHashSet(StringComparer.Ordinal);
+        Save(folder, unitCode, [.. captures, .. kept.Where(c => !records.Contains(c.Evidence.Record))]);
+    }
+
     /// <summary>The captures of every unit in <paramref name="folder"/> (a run's evidence folder); empty when there is none.</summary>
     public static EvidenceArchive Load(string folder)
     {
@@ -70,18 +82,23 @@ public static class EvidenceCaptures
         {
             foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
             {
-                try
-                {
-                    byUnit[Path.GetFileNameWithoutExtension(file)] = JsonSerializer.Deserialize<List<CapturedPage>>(File.ReadAllBytes(file), Json) ?? [];
-                }
-                catch (JsonException e)
-                {
-                    throw new InvalidDataException($"{file}: not a list of captured pages ({e.Message})", e);
-                }
+                byUnit[Path.GetFileNameWithoutExtension(file)] = Read(file);
             }
         }
 
         return new EvidenceArchive(byUnit);
+    }
+
+    private static List<CapturedPage> Read(string file)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<List<CapturedPage>>(File.ReadAllBytes(file), Json) ?? [];
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{file}: not a list of captured pages ({e.Message})", e);
+        }
     }
 
     private static string Mask(string text, DateOnly today)

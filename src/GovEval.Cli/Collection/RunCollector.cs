@@ -4,6 +4,7 @@ using GovEval.Checks;
 using GovEval.Collect;
 using GovEval.Collect.Crawling;
 using GovEval.Collect.Fetching;
+using GovEval.Collect.Stored;
 using GovEval.Core.Observations;
 using GovEval.Store;
 
@@ -22,6 +23,12 @@ public sealed class RunCollectionOptions
 
     /// <summary>Where crawl journals live, one per site, so a killed collection resumes where it stopped.</summary>
     public required string JournalDirectory { get; init; }
+
+    /// <summary>
+    /// Where each unit's observations are stored (UNIT.json.gz, docs/observations.md), the artifact `recheck` judges
+    /// again without crawling; null keeps none (the caller has no run folder).
+    /// </summary>
+    public string? ObservationDirectory { get; init; }
 
     /// <summary>Where each unit's captured evidence pages go (UNIT.json); null keeps none.</summary>
     public string? EvidenceDirectory { get; init; }
@@ -110,6 +117,12 @@ public sealed class RunCollector(GovEvalStore store, SiteCollector collector)
                 {
                     [PagesMeasurement] = observation.Pages.Count,
                 };
+                if (options.ObservationDirectory is { } stored)
+                {
+                    // Written before the unit is stored, like its evidence: a stored unit can always be judged again.
+                    ObservationFile.Write(stored, site.Unit.Code, run.Id, observation);
+                }
+
                 if (options.EvidenceDirectory is { } evidence)
                 {
                     // Written before the unit is stored: a stored unit always has its evidence.

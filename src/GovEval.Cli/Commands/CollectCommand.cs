@@ -2,6 +2,7 @@ using System.CommandLine;
 using GovEval.Cli.Collection;
 using GovEval.Collect;
 using GovEval.Collect.Fetching;
+using GovEval.Collect.Stored;
 using GovEval.Collect.Warc;
 using GovEval.Core.Errors;
 using GovEval.Store;
@@ -85,6 +86,7 @@ public sealed class CollectCommand : CommandGroup
                     MaxPages = pages,
                     JournalDirectory = RunFolders.Journals(folder),
                     EvidenceDirectory = RunFolders.Evidence(folder),
+                    ObservationDirectory = RunFolders.Observations(folder),
                     Ipv6Routes = network.Ipv6(parse),
                     SiteBudget = siteBudget,
                     MaxLinksPerPage = linksPerPage,
@@ -117,6 +119,15 @@ public sealed class CollectCommand : CommandGroup
         foreach (var unit in taken.Where(o => File.Exists(Path.Combine(from, o.UnitCode + ".json"))))
         {
             File.Copy(Path.Combine(from, unit.UnitCode + ".json"), Path.Combine(to, unit.UnitCode + ".json"), overwrite: true);
+        }
+
+        // The observations go along (still naming the run that crawled, whose WARC holds the pages): the new run can
+        // be re-checked like its source.
+        var observationsFrom = RunFolders.Observations(RunFolders.Root(connection, source.Id));
+        var storedUnits = ObservationFile.Units(observationsFrom);
+        foreach (var unit in taken.Where(o => storedUnits.Contains(o.UnitCode)))
+        {
+            ObservationFile.Copy(observationsFrom, RunFolders.Observations(RunFolders.Root(connection, assessment.Id)), unit.UnitCode);
         }
 
         await store.SaveObservationsAsync(assessment.Id, taken, cancel);

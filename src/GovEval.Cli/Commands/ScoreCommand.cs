@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using GovEval.Cli.Collection;
 using GovEval.Core.Errors;
 using GovEval.Core.Frameworks;
 using GovEval.Core.Results;
@@ -23,24 +24,14 @@ public sealed class ScoreCommand : CommandGroup
             var assessment = await store.RunAsync(parse.GetValue(run)!, cancel: cancel);
             var framework = FrameworkCatalog.Get(assessment.FrameworkId);
             var registry = await store.RegistryForRunAsync(assessment, cancel);
-            var cohorts = assessment.Cohorts.Select(registry.Cohort).ToList();
-            var observations = (await store.ObservationsAsync(assessment.Id, cancel))
-                .GroupBy(o => o.UnitCode, StringComparer.Ordinal)
-                .ToDictionary(
-                    g => g.Key,
-                    g => new UnitObservationSet(
-                        g.SelectMany(o => o.Findings).ToList(),
-                        g.SelectMany(o => o.Measurements).GroupBy(m => m.Key).ToDictionary(m => m.Key, m => m.Last().Value),
-                        g.SelectMany(o => o.NotMeasured).ToList()),
-                    StringComparer.Ordinal);
+            var observations = await store.ObservationsAsync(assessment.Id, cancel);
             var inputs = await store.InputsAsync(assessment.Id, cancel);
 
-            var sheets = RunScoring.Score(framework, registry, cohorts, observations, inputs);
-            var release = new ReleaseBuilder(framework, registry, cohorts).FromSheets(sheets, null, new ReleaseOptions(assessment.Year, assessment.Name));
-            await store.SaveScoringAsync(assessment.Id, framework.Version, sheets, release.Cohorts, cancel);
+            var (sheets, cohorts) = RunScoringStep.Score(framework, registry, assessment, observations, inputs);
+            await store.SaveScoringAsync(assessment.Id, framework.Version, sheets, cohorts, cancel);
 
             await context.Out.WriteLineAsync($"scored {sheets.Count} units of run {assessment.Id} ({assessment.Name}) with {framework.Id} {framework.Version}");
-            foreach (var cohort in release.Cohorts)
+            foreach (var cohort in cohorts)
             {
                 await context.Out.WriteLineAsync($"  {cohort.Cohort.Id}: {Summary(cohort)}");
             }

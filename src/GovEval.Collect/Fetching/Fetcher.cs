@@ -171,9 +171,7 @@ public sealed class Fetcher : IDisposable
                 var (html, charset) = (exchange.Html, exchange.Charset);
                 if (html is null && request.ReadBody && FetchResult.IsHtmlType(exchange.ContentType))
                 {
-                    (html, charset) = exchange.Body.Length > 0
-                        ? DecodeHtml(exchange.Body.Span, exchange.ContentType)
-                        : ("", CharsetDetector.FromContentType(exchange.ContentType));
+                    (html, charset) = ResponseBody.DecodeHtml(exchange.Body.Span, exchange.ContentType);
                 }
 
                 return new FetchResult
@@ -380,7 +378,7 @@ public sealed class Fetcher : IDisposable
             exchange.Length = raw.Length;
             var textOnly = request.HtmlWithoutBody && FetchResult.IsHtmlType(contentType);
             var encoding = ContentDecoder.LastCoding(headers);
-            if (!ContentDecoder.IsSupported(encoding) || (ContentDecoder.IsIdentity(encoding) && raw.Length <= options.MaxInflatedBytes))
+            if (!ResponseBody.NeedsDecoding(encoding, raw.Length, options.MaxInflatedBytes))
             {
                 // Nothing to undo (or a coding we cannot undo, kept as sent): the body is the bytes received.
                 Keep(exchange, raw.Span, textOnly);
@@ -432,18 +430,12 @@ public sealed class Fetcher : IDisposable
     {
         if (textOnly && body.Length > 0)
         {
-            (exchange.Html, exchange.Charset) = DecodeHtml(body, exchange.ContentType);
+            (exchange.Html, exchange.Charset) = ResponseBody.DecodeHtml(body, exchange.ContentType);
         }
         else
         {
             exchange.Body = body.ToArray();
         }
-    }
-
-    private static (string Html, string Charset) DecodeHtml(ReadOnlySpan<byte> body, string? contentType)
-    {
-        var detected = CharsetDetector.Detect(body, contentType);
-        return (CharsetDetector.Decode(body, detected), detected.Name);
     }
 
     private async ValueTask<Evidence> Archive(Uri uri, string method, HttpResponseMessage response, IReadOnlyDictionary<string, string> headers, ReadOnlyMemory<byte> payload, DateTimeOffset capturedAt, bool truncated, bool encoded)

@@ -312,7 +312,7 @@ public sealed class WarcWriter : IDisposable
         file.Write(response.Span);
         file.Write(request.Span);
         exchange.Position = (sequence - 1, offset);
-        exchange.Evidence = new Evidence(fileName!, exchange.ResponseId, Convert.ToHexStringLower(payloadHash), exchange.CapturedAt);
+        exchange.Evidence = new Evidence(fileName!, exchange.ResponseId, Convert.ToHexStringLower(payloadHash), exchange.CapturedAt) { Offset = offset };
     }
 
     /// <summary>

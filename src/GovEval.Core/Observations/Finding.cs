@@ -9,8 +9,15 @@ public enum Severity
     Info,
 }
 
-/// <summary>Where a finding can be verified: the archived response (WARC record) it was read from.</summary>
-public sealed record Evidence(string Warc, string Record, string Sha256, DateTimeOffset CapturedAt);
+/// <summary>
+/// Where a finding can be verified: the archived response (WARC record) it was read from. <see cref="Offset"/> is
+/// the byte offset of the record's gzip member in <see cref="Warc"/>, so a reader seeks to it instead of scanning the
+/// file (null when it was not known, as for evidence stored before it was kept).
+/// </summary>
+public sealed record Evidence(string Warc, string Record, string Sha256, DateTimeOffset CapturedAt)
+{
+    public long? Offset { get; init; }
+}
 
 /// <summary>
 /// One problem a check found. <see cref="Url"/> is the thing at fault (RULES.md §5: the broken target, the

@@ -27,6 +27,9 @@ public sealed class FindingEntity
 
     public string? Record { get; set; }
 
+    /// <summary>Byte offset of the record's gzip member in <see cref="Warc"/>, so evidence opens without scanning the file.</summary>
+    public long? WarcOffset { get; set; }
+
     public string? Sha256 { get; set; }
 
     public DateTimeOffset? CapturedAt { get; set; }

@@ -22,6 +22,12 @@ public sealed class RunEntity
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// How many times a recheck replaced the run's findings and sheets (0: as collected). The replaced ones are kept
+    /// in RunRevisions under the revision they had.
+    /// </summary>
+    public int Revision { get; set; }
+
     public List<RunCohortEntity> Cohorts { get; set; } = [];
 
     /// <summary>The sample of units; empty when the run assesses every member of its cohorts.</summary>

@@ -158,6 +158,9 @@ namespace GovEval.Store.Migrations.Sqlite
                     b.Property<string>("Warc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WarcOffset")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RunId", "UnitCode");
@@ -346,6 +349,9 @@ namespace GovEval.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Sampled")
                         .HasColumnType("INTEGER");
 
@@ -355,6 +361,51 @@ namespace GovEval.Store.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Runs", (string)null);
+                });
+
+            modelBuilder.Entity("GovEval.Store.Entities.RunRevisionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Findings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FrameworkId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrameworkVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReplacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("RunRevisions", (string)null);
                 });
 
             modelBuilder.Entity("GovEval.Store.Entities.RunUnitEntity", b =>
@@ -532,6 +583,15 @@ namespace GovEval.Store.Migrations.Sqlite
                 {
                     b.HasOne("GovEval.Store.Entities.RunEntity", null)
                         .WithMany("Cohorts")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovEval.Store.Entities.RunRevisionEntity", b =>
+                {
+                    b.HasOne("GovEval.Store.Entities.RunEntity", null)
+                        .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
