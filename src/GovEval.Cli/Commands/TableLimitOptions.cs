@@ -36,9 +36,15 @@ public sealed class TableLimitOptions
         DefaultValueFactory = _ => Defaults.MaxColumns,
     };
 
+    public Option<string> Encoding { get; } = new(TableLimits.EncodingOption)
+    {
+        Description = "How a CSV file is encoded: auto (UTF-8 with or without BOM, else GB18030/GBK as Excel saves it on a Chinese Windows), utf-8, gb18030 or gbk",
+        DefaultValueFactory = _ => "auto",
+    };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { MaxFileMb, MaxExpandedMb, MaxRows, MaxColumns })
+        foreach (var option in new Option[] { MaxFileMb, MaxExpandedMb, MaxRows, MaxColumns, Encoding })
         {
             command.Options.Add(option);
         }
@@ -50,6 +56,7 @@ public sealed class TableLimitOptions
         MaxExpandedBytes = AtLeastOne(parse.GetValue(MaxExpandedMb), TableLimits.MaxExpandedOption) * TableLimits.Megabyte,
         MaxRows = AtLeastOne(parse.GetValue(MaxRows), TableLimits.MaxRowsOption),
         MaxColumns = AtLeastOne(parse.GetValue(MaxColumns), TableLimits.MaxColumnsOption),
+        Encoding = Core.Text.UserTextFile.ParseEncoding(parse.GetValue(Encoding) ?? "auto", TableLimits.EncodingOption),
     };
 
     private static int AtLeastOne(int value, string option) =>

@@ -15,7 +15,12 @@ public sealed record TableLimits
     public const string MaxRowsOption = "--max-rows";
     public const string MaxColumnsOption = "--max-columns";
 
+    public const string EncodingOption = "--encoding";
+
     public static TableLimits Default { get; } = new();
+
+    /// <summary>How a CSV file's text is decoded: detected (UTF-8 with or without BOM, else GB18030/GBK), or as a person says.</summary>
+    public Text.UserEncoding Encoding { get; init; } = Text.UserEncoding.Auto;
 
     /// <summary>The file as stored: CSV and JSON are streamed up to this, an XLSX archive may not be larger.</summary>
     public long MaxFileBytes { get; init; } = 100 * Megabyte;

@@ -35,7 +35,7 @@ public static class TableReader
     public static Table ReadCsv(string path, TableLimits? limits = null)
     {
         limits ??= TableLimits.Default;
-        using var reader = UserTextFile.Open(path, limits.MaxFileBytes, TableLimits.MaxFileOption);
+        using var reader = UserTextFile.Open(path, limits.MaxFileBytes, TableLimits.MaxFileOption, limits.Encoding, out _);
         return ReadCsv(reader, path, limits);
     }
 
@@ -87,7 +87,7 @@ public static class TableReader
     {
         limits ??= TableLimits.Default;
         string text;
-        using (var reader = UserTextFile.Open(path, limits.MaxFileBytes, TableLimits.MaxFileOption))
+        using (var reader = UserTextFile.Open(path, limits.MaxFileBytes, TableLimits.MaxFileOption, limits.Encoding, out _))
         {
             text = reader.ReadToEnd();
         }

@@ -4,6 +4,16 @@ using GovEval.Core.Errors;
 
 namespace GovEval.Core.Text;
 
+/// <summary>How a person's text file is to be decoded: detected, or the encoding they say it is in (<c>--encoding</c>).</summary>
+public enum UserEncoding
+{
+    Auto,
+    Utf8,
+
+    /// <summary>GB18030, a superset of GBK and GB2312: what "gbk" and "gb2312" mean here too.</summary>
+    Gb18030,
+}
+
 /// <summary>The encoding a person's text file was read with, and how it was decided.</summary>
 public sealed record TextFileEncoding(string Name, bool FromByteOrderMark);
 
@@ -33,12 +43,16 @@ public static class UserTextFile
     public static TextReader Open(string path, long? maxBytes = null, string? limitOption = null) =>
         Open(path, maxBytes, limitOption, out _);
 
-    public static TextReader Open(string path, long? maxBytes, string? limitOption, out TextFileEncoding encoding)
+    public static TextReader Open(string path, long? maxBytes, string? limitOption, out TextFileEncoding encoding) =>
+        Open(path, maxBytes, limitOption, UserEncoding.Auto, out encoding);
+
+    /// <param name="forced">Decode as this encoding instead of detecting it; a byte order mark of another encoding is refused.</param>
+    public static TextReader Open(string path, long? maxBytes, string? limitOption, UserEncoding forced, out TextFileEncoding encoding)
     {
         var stream = OpenStream(path, maxBytes, limitOption);
         try
         {
-            var (detected, bomLength) = Detect(stream, path);
+            var (detected, bomLength) = forced == UserEncoding.Auto ? Detect(stream, path) : Forced(stream, path, forced);
             encoding = new TextFileEncoding(detected.Name, bomLength > 0);
             stream.Position = bomLength;
             return new StrictTextReader(
@@ -56,7 +70,52 @@ public static class UserTextFile
         }
     }
 
+    /// <summary>The option's text as an encoding: auto, utf-8 (utf8), gb18030, gbk or gb2312 (read as GB18030, their superset).</summary>
+    public static UserEncoding ParseEncoding(string text, string option) =>
+        text.Trim().ToLowerInvariant() switch
+        {
+            "auto" or "" => UserEncoding.Auto,
+            "utf-8" or "utf8" => UserEncoding.Utf8,
+            "gb18030" or "gbk" or "gb2312" or "cp936" => UserEncoding.Gb18030,
+            _ => throw new InputException(option, $"unknown encoding '{text}'; give auto, utf-8, gb18030 or gbk (GBK and GB2312 are read as GB18030, which contains them)"),
+        };
+
     private sealed record Candidate(string Name, Encoding Strict, int UnitBytes, bool BigEndian);
+
+    /// <summary>The encoding a person named, past a byte order mark of the same encoding; a mark of another is a contradiction.</summary>
+    private static (Candidate Encoding, int BomLength) Forced(Stream stream, string path, UserEncoding forced)
+    {
+        var (marked, bomLength) = MarkOf(stream);
+        var wanted = forced == UserEncoding.Utf8 ? Utf8 : Gb18030;
+        if (marked is not null && marked.Name != wanted.Name)
+        {
+            throw new InputException(path, $"the file starts with a {marked.Name} byte order mark, but it was said to be {wanted.Name} (--encoding); leave --encoding out or give the encoding the mark names");
+        }
+
+        return (wanted, bomLength);
+    }
+
+    /// <summary>The encoding a byte order mark at the start names, or null when there is none.</summary>
+    private static (Candidate? Encoding, int BomLength) MarkOf(Stream stream)
+    {
+        stream.Position = 0;
+        Span<byte> head = stackalloc byte[4];
+        var start = head[..stream.ReadAtLeast(head, 4, throwOnEndOfStream: false)];
+        stream.Position = 0;
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return (Utf8, 3);
+        }
+
+        if (start.StartsWith(Gb18030Bom))
+        {
+            return (Gb18030, 4);
+        }
+
+        return start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || start.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF])
+            ? (new Candidate("UTF-16/32", Utf8.Strict, 1, false), 0)
+            : (null, 0);
+    }
 
     private static readonly Candidate Utf8 = new("UTF-8", new UTF8Encoding(false, throwOnInvalidBytes: true), 1, false);
 

@@ -44,6 +44,34 @@ public sealed class InputsCliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_gbk_csv_from_excel_on_a_chinese_windows_imports_detected_or_forced_and_a_wrong_encoding_names_row_and_offset()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var gbk = System.Text.Encoding.GetEncoding(936);
+        var run = await CreateRunAsync("provincial", "key-city", "county");
+        var path = Path.Combine(workspace.Folder, "gbk.csv");
+        File.WriteAllBytes(path, gbk.GetBytes("单位,指标,值,佐证,评估人\r\n北京市,data.agency,是,京政办发〔2020〕1号,张三\r\n深圳罗湖区,data.agency,否,,李四\r\n"));
+
+        await workspace.RunOkAsync("inputs", "import", "--run", run, path);
+        var detected = await StoredAsync(run);
+        Assert.Equal(("110000", "是", "京政办发〔2020〕1号", "张三"), (detected[0].UnitCode, detected[0].Value, detected[0].Evidence, detected[0].Assessor));
+        Assert.Equal("440303", detected[1].UnitCode);
+
+        var forced = await workspace.RunOkAsync("inputs", "import", "--run", run, path, "--encoding", "gbk");
+        Assert.Contains("2 replaced", forced.Out);
+
+        var wrong = await workspace.RunAsync("inputs", "import", "--run", run, path, "--encoding", "utf-8");
+        Assert.Equal(2, wrong.Code);
+        Assert.Contains("gbk.csv:1", wrong.Error);
+        Assert.Contains("byte offset", wrong.Error);
+        Assert.Equal(detected.Select(i => (i.UnitCode, i.Value)), (await StoredAsync(run)).Select(i => (i.UnitCode, i.Value)));
+
+        var unknown = await workspace.RunAsync("inputs", "import", "--run", run, path, "--encoding", "big5");
+        Assert.Equal(2, unknown.Code);
+        Assert.Contains("--encoding", unknown.Error);
+    }
+
+    [Fact]
     public async Task Xlsx_is_imported_and_a_later_file_replaces_the_same_unit_and_indicator()
     {
         var run = await CreateRunAsync("municipality");

@@ -134,6 +134,45 @@ public sealed class UserTextFileTests : IDisposable
         Assert.Contains("the file is 3 MB, larger than the 1 MB limit (raise it with --max-test)", error.Message);
     }
 
+    // GBK bytes of 鏁版嵁 are the UTF-8 bytes of 数据: detection cannot tell them apart, so a person says (--encoding).
+    [Fact]
+    public void A_gbk_file_that_is_also_valid_utf8_is_read_as_gbk_when_told()
+    {
+        var path = Write("ambiguous.csv", Gbk.GetBytes("code,name\n1,鏁版嵁\n"));
+
+        using (var detected = UserTextFile.Open(path, null, null, UserEncoding.Auto, out var auto))
+        {
+            Assert.Equal("code,name\n1,数据\n", detected.ReadToEnd());
+            Assert.Equal("UTF-8", auto.Name);
+        }
+
+        using var told = UserTextFile.Open(path, null, null, UserTextFile.ParseEncoding("GBK", "--encoding"), out var encoding);
+        Assert.Equal("code,name\n1,鏁版嵁\n", told.ReadToEnd());
+        Assert.Equal("GB18030", encoding.Name);
+    }
+
+    [Fact]
+    public void A_forced_encoding_the_bytes_break_is_refused_with_line_and_offset_and_a_contradicting_mark_is_refused()
+    {
+        var gbk = Write("gbk.csv", Gbk.GetBytes("code,name\n1,罗湖区\n"));
+        var broken = Assert.Throws<InputException>(() =>
+        {
+            using var reader = UserTextFile.Open(gbk, null, null, UserEncoding.Utf8, out _);
+            reader.ReadToEnd();
+        });
+        Assert.Contains("gbk.csv:2", broken.Location);
+        Assert.Contains("byte offset 12", broken.Message);
+
+        var marked = Write("marked.csv", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("code\n1\n")]);
+        var contradiction = Assert.Throws<InputException>(() => UserTextFile.Open(marked, null, null, UserEncoding.Gb18030, out _));
+        Assert.Contains("UTF-8 byte order mark", contradiction.Message);
+        using var agreeing = UserTextFile.Open(marked, null, null, UserEncoding.Utf8, out _);
+        Assert.Equal("code\n1\n", agreeing.ReadToEnd());
+
+        var unknown = Assert.Throws<InputException>(() => UserTextFile.ParseEncoding("latin1", "--encoding"));
+        Assert.Equal("--encoding", unknown.Location);
+    }
+
     [Fact]
     public void A_gbk_framework_file_loads_like_its_utf8_original()
     {
