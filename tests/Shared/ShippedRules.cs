@@ -22,6 +22,13 @@ internal static class ShippedRules
     /// <summary>What the checks judge with under the national framework.</summary>
     public static CheckOptions Options { get; } = CheckOptions.From(FrameworkCatalog.Get(NationalId));
 
+    /// <summary>The <c>checks:</c> block of a shipped framework as YAML text (it ends the file), to append to a framework a test writes.</summary>
+    public static string ChecksBlock(string id)
+    {
+        var text = Text(id);
+        return text[text.IndexOf("\nchecks:\n", StringComparison.Ordinal)..];
+    }
+
     /// <summary>The YAML text of a shipped framework, for tests that copy it and change a value.</summary>
     public static string Text(string id)
     {
