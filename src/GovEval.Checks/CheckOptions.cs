@@ -1,9 +1,42 @@
+using GovEval.Core.Errors;
+using GovEval.Core.Frameworks;
+
 namespace GovEval.Checks;
 
-/// <summary>Options of a check run (dictionaries, thresholds that are readings of the rules, not points).</summary>
+/// <summary>
+/// Options of a check run: the numbers of the rules, taken from the framework the run uses (<see cref="From(Framework)"/>),
+/// the dictionaries, and the tool's own resource limits.
+/// </summary>
 public sealed record CheckOptions
 {
-    public static CheckOptions Default { get; } = new();
+    /// <summary>
+    /// The options a framework's <c>checks:</c> block states, with the tool's defaults for everything else: what
+    /// <c>check</c>, <c>collect</c>, <c>monitor</c> and <c>recheck</c> judge a website with. A framework without the block
+    /// scores no website findings and is refused here, naming its file.
+    /// </summary>
+    public static CheckOptions From(Framework framework) =>
+        From(framework.Checks ?? throw new InputException(framework.Source,
+            $"framework '{framework.Id}' has no 'checks' block, so it cannot judge a website: it scores no website checks " +
+            "(give a framework that does, e.g. gov-website-check-2019, or add a checks block: docs/frameworks.md)"));
+
+    /// <summary>The options for these rule numbers (the tool's defaults for its own limits and dictionaries).</summary>
+    public static CheckOptions From(CheckParameters parameters) => new()
+    {
+        HomepageTimeout = parameters.HomepageTimeout,
+        UnreachableSharePercent = parameters.UnreachableSharePercent,
+        HomepageWindowDays = parameters.HomepageWindowDays,
+        HomepageMinNewItems = parameters.HomepageMinNewItems,
+        NewsPeriodDays = parameters.NewsPeriodDays,
+        NoticePolicyPeriodMonths = parameters.NoticePolicyPeriodMonths,
+        PersonnelPlanPeriodMonths = parameters.PersonnelPlanPeriodMonths,
+        VetoStaleCoreColumns = parameters.VetoStaleCoreColumns,
+        VetoStaleColumns = parameters.VetoStaleColumns,
+        VetoBlankColumns = parameters.VetoBlankColumns,
+        UnansweredAfterMonths = parameters.UnansweredAfterMonths,
+        UnansweredWithinMonths = parameters.UnansweredWithinMonths,
+        SlowReplyDays = parameters.SlowReplyDays,
+        DownloadExtensions = parameters.DownloadExtensions.ToHashSet(StringComparer.OrdinalIgnoreCase),
+    };
 
     // ── Resource limits of the tool (not readings of the rules) ──
 
@@ -18,51 +51,49 @@ public sealed record CheckOptions
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     // ── Availability, Links, Columns, Freshness, Interaction, Services, Search (readings of RULES.md §1) ──
+    // No defaults: these are numbers of the rules, and they come from the framework the run uses (From).
 
     /// <summary>A homepage visit fails when the page is still not open after this long (the 15 s rule).</summary>
-    public TimeSpan HomepageTimeout { get; init; } = TimeSpan.FromSeconds(15);
+    public required TimeSpan HomepageTimeout { get; init; }
 
     /// <summary>veto.unreachable: failed visits at or above this percentage of visits.</summary>
-    public decimal UnreachableSharePercent { get; init; } = 5m;
+    public required decimal UnreachableSharePercent { get; init; }
 
     /// <summary>The homepage monitoring window (2 weeks) in days.</summary>
-    public int HomepageWindowDays { get; init; } = 14;
+    public required int HomepageWindowDays { get; init; }
 
     /// <summary>freshness.homepage: fewer dated homepage items inside the window than this.</summary>
-    public int HomepageMinNewItems { get; init; } = 3;
+    public required int HomepageMinNewItems { get; init; }
 
     /// <summary>Update period of 动态/要闻 columns, in days (2 weeks).</summary>
-    public int NewsPeriodDays { get; init; } = 14;
+    public required int NewsPeriodDays { get; init; }
 
     /// <summary>Update period of 通知公告 and 政策文件 columns, in months.</summary>
-    public int NoticePolicyPeriodMonths { get; init; } = 6;
+    public required int NoticePolicyPeriodMonths { get; init; }
 
     /// <summary>Update period of 人事 and 规划计划 columns, in months (1 year).</summary>
-    public int PersonnelPlanPeriodMonths { get; init; } = 12;
+    public required int PersonnelPlanPeriodMonths { get; init; }
 
     /// <summary>veto.columns-stale: this many stale 动态/要闻/通知公告/政策文件 columns.</summary>
-    public int VetoStaleCoreColumns { get; init; } = 5;
+    public required int VetoStaleCoreColumns { get; init; }
 
     /// <summary>veto.columns-stale: this many stale columns of any dated class.</summary>
-    public int VetoStaleColumns { get; init; } = 10;
+    public required int VetoStaleColumns { get; init; }
 
     /// <summary>veto.columns-stale: this many blank columns.</summary>
-    public int VetoBlankColumns { get; init; } = 5;
+    public required int VetoBlankColumns { get; init; }
 
     /// <summary>interaction.unanswered: a message left without a reply for more than this many months…</summary>
-    public int UnansweredAfterMonths { get; init; } = 3;
+    public required int UnansweredAfterMonths { get; init; }
 
     /// <summary>…submitted within this many months (the rule looks back 1 year).</summary>
-    public int UnansweredWithinMonths { get; init; } = 12;
+    public required int UnansweredWithinMonths { get; init; }
 
     /// <summary>interaction.slow-reply: a reply more than this many days after submission.</summary>
-    public int SlowReplyDays { get; init; } = 30;
+    public required int SlowReplyDays { get; init; }
 
     /// <summary>Targets that are files to download (downloads.broken), by extension without the dot.</summary>
-    public IReadOnlySet<string> DownloadExtensions { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "wps", "et", "zip", "rar", "7z", "txt", "ofd", "csv",
-    };
+    public required IReadOnlySet<string> DownloadExtensions { get; init; }
 
     // Content, Privacy (docs/checks.md "Content"): null paths use the lists embedded from data/dictionaries.
 

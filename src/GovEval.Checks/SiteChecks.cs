@@ -23,9 +23,10 @@ public static class SiteChecks
         new Privacy.PrivacyChecks(),
     ];
 
-    public static CheckResult Run(SiteObservation observation, CheckOptions? options = null)
+    /// <summary>Every family with these options (<see cref="CheckOptions.From(GovEval.Core.Frameworks.Framework)"/>: the numbers of the rules are the framework's).</summary>
+    public static CheckResult Run(SiteObservation observation, CheckOptions options)
     {
-        using var context = new CheckContext(options ?? CheckOptions.Default);
+        using var context = new CheckContext(options);
         return Run(observation, context);
     }
 

@@ -9,8 +9,11 @@ public sealed class CollectOptions
 {
     public CrawlOptions Crawl { get; init; } = new();
 
-    /// <summary>The short availability sample taken when the monitor's log has nothing for the site.</summary>
-    public SamplerOptions ShortSample { get; init; } = new() { Visits = 3, Interval = TimeSpan.FromSeconds(2) };
+    /// <summary>
+    /// The short availability sample taken when the monitor's log has nothing for the site (usually
+    /// <see cref="SamplerOptions.Short"/> with the framework's homepage timeout).
+    /// </summary>
+    public required SamplerOptions ShortSample { get; init; }
 
     /// <summary>The monitor's log (goveval monitor); when it holds samples of the site they are used instead of a short sample.</summary>
     public SampleLog? SampleLog { get; init; }

@@ -48,10 +48,11 @@ public sealed class CollectedSandboxTests(ITestOutputHelper output)
             {
                 Crawl = new() { MaxPages = 3000, MaxDepth = 12 },
                 Availability = false,
+                ShortSample = SamplerOptions.Short(ShippedRules.Checks.HomepageTimeout),
                 Transport = false,
                 MissingPage = false,
             }, cancel);
-            var result = SiteChecks.Run(observation with { Availability = [] });
+            var result = SiteChecks.Run(observation with { Availability = [] }, ShippedRules.Options);
             lock (findings)
             {
                 findings[site.Host] = result.Findings;
@@ -59,12 +60,12 @@ public sealed class CollectedSandboxTests(ITestOutputHelper output)
         });
 
         // The availability monitor: one visit per slot for 100 slots, each site in turn on the skipping clock.
-        var sampler = new HomepageSampler(monitorFetcher, new SamplerOptions { Visits = 100, Interval = slot, FailAfter = TimeSpan.FromSeconds(15 * Scale) }, clock);
+        var sampler = new HomepageSampler(monitorFetcher, new SamplerOptions { Visits = 100, Interval = slot, FailAfter = ShippedRules.Checks.HomepageTimeout * Scale }, clock);
         foreach (var site in truth)
         {
             var samples = await sampler.SampleAsync($"http://{site.Host}/");
             var observation = new SiteObservation($"http://{site.Host}/", now, [], [], samples, null, null, null, []);
-            var availability = new Availability.HomepageAvailability().Run(observation, new CheckContext(CheckOptions.Default));
+            var availability = new Availability.HomepageAvailability().Run(observation, new CheckContext(ShippedRules.Options));
             findings[site.Host] = [.. findings[site.Host], .. availability.Findings];
         }
 

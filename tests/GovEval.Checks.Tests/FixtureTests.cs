@@ -42,7 +42,7 @@ public sealed class FixtureTests
     public void Family_reports_what_the_fixture_expects(string family, string name)
     {
         var fixture = FixtureCase.Load(family, name);
-        var result = Families[family].Run(fixture.Observation, new CheckContext(CheckOptions.Default));
+        var result = Families[family].Run(fixture.Observation, new CheckContext(ShippedRules.Options));
 
         var expected = (fixture.Expected["findings"]?.AsArray() ?? [])
             .Select(f => $"{(string)f!["rule"]!} {UrlNormalizer.Normalize((string)f["url"]!)}")

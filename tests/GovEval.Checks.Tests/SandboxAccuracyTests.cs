@@ -25,7 +25,7 @@ public sealed class SandboxAccuracyTests(ITestOutputHelper output)
         var findings = new Dictionary<string, IReadOnlyList<Finding>>(StringComparer.Ordinal);
         foreach (var site in truth.Sites)
         {
-            findings[site.Host] = SiteChecks.Run(SandboxCollector.Collect(server, clock, site.Host, now)).Findings;
+            findings[site.Host] = SiteChecks.Run(SandboxCollector.Collect(server, clock, site.Host, now), ShippedRules.Options).Findings;
         }
 
         foreach (var score in TruthComparison.Score(truth.Sites, findings, output, $"seed {seed}"))

@@ -4,6 +4,7 @@ using GovEval.Checks;
 using GovEval.Collect;
 using GovEval.Collect.Crawling;
 using GovEval.Collect.Fetching;
+using GovEval.Collect.Probes;
 using GovEval.Collect.Stored;
 using GovEval.Core.Observations;
 using GovEval.Store;
@@ -35,7 +36,8 @@ public sealed class RunCollectionOptions
 
     public ConnectToRules? Ipv6Routes { get; init; }
 
-    public CheckOptions? Checks { get; init; }
+    /// <summary>What the checks judge with: <see cref="CheckOptions.From(GovEval.Core.Frameworks.Framework)"/> of the run's framework.</summary>
+    public required CheckOptions Checks { get; init; }
 
     /// <summary>Time one site may take, collection and checks (<c>--site-budget</c>): one stalled site never holds a worker for good.</summary>
     public TimeSpan SiteBudget { get; init; } = TimeSpan.FromHours(1);
@@ -104,6 +106,7 @@ public sealed class RunCollector(GovEvalStore store, SiteCollector collector)
                         Budget = budget,
                     },
                     Availability = samples is null,
+                    ShortSample = SamplerOptions.Short(options.Checks.HomepageTimeout),
                     Ipv6Routes = options.Ipv6Routes,
                 }, token);
                 if (samples is not null)
@@ -111,7 +114,7 @@ public sealed class RunCollector(GovEvalStore store, SiteCollector collector)
                     observation = observation with { Availability = samples };
                 }
 
-                using var context = new CheckContext(options.Checks ?? CheckOptions.Default, token, budget);
+                using var context = new CheckContext(options.Checks, token, budget);
                 var checks = SiteChecks.Run(observation, context);
                 var measurements = new Dictionary<string, decimal>(checks.Measurements, StringComparer.Ordinal)
                 {

@@ -13,7 +13,8 @@ public sealed record SiteAssessment(SiteObservation Observation, CheckResult Che
 
 /// <summary>
 /// Observations → checks → score for one site: the pipeline's middle, shared by `check` (one site, a report) and
-/// `collect --run` (every site of a round, stored). Pure: collection happened before. The checks stop when the
+/// `collect --run` (every site of a round, stored). Pure: collection happened before. Without options the checks take
+/// the framework's own (<see cref="CheckOptions.From(Framework)"/>). The checks stop when the
 /// command is cancelled, and when the site's budget runs out they leave what they did not finish not measured.
 /// </summary>
 public static class SiteAssessor
@@ -27,7 +28,8 @@ public static class SiteAssessor
         SiteBudget? budget = null,
         CancellationToken cancel = default)
     {
-        var context = new CheckContext(options ?? CheckOptions.Default, cancel, budget);
+        // The numbers of the rules are the framework's: the one that scores the site also judges it.
+        var context = new CheckContext(options ?? CheckOptions.From(framework), cancel, budget);
         var checks = SiteChecks.Run(observation, context);
         var sheet = ScoringEngine.Score(framework, new ScoringInput(unitCode, facts, checks.Findings, checks.Measurements, checks.NotMeasured, [], Collected: true));
         return new SiteAssessment(observation, checks, sheet, context);

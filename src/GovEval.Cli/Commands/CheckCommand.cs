@@ -26,13 +26,13 @@ public sealed class CheckCommand : CommandGroup
     public override IEnumerable<Command> Build(CliContext context)
     {
         var url = new Argument<string>("URL") { Description = "The site's homepage, e.g. https://www.example.gov.cn/" };
-        var framework = new Option<string>("--framework") { Description = $"Framework id ({string.Join(", ", FrameworkCatalog.Ids)}) or a .yaml file", DefaultValueFactory = _ => "gov-website-check-2019" };
+        var framework = new Option<string>("--framework") { Description = $"Framework id ({string.Join(", ", FrameworkCatalog.Ids)}) or a .yaml file; it scores the site, and its checks block states the rules' numbers the checks use (timeouts, update periods, veto counts)", DefaultValueFactory = _ => "gov-website-check-2019" };
         var maxPages = new Option<int>("--max-pages") { Description = "Crawl at most this many pages of the site", DefaultValueFactory = _ => 2000 };
         var now = new Option<string?>("--now") { Description = "Assessment clock, ISO 8601 (without an offset +08:00); default: the current time" };
         var output = new Option<string?>("--out") { Description = "Where report.json, report.html and the WARC evidence go; default: ./goveval-check/HOST" };
         var monitorLog = new Option<FileInfo?>("--monitor-log") { Description = "Availability samples of `goveval monitor` to use instead of a short sample" };
         var portal = new Option<bool?>("--portal") { Description = "Whether the site is a portal (bonus part applies); default: a www.<x>.gov.cn host is" };
-        var noServices = new Option<bool>("--no-services") { Description = "The unit offers no external services: 办事服务 is not applicable (Part 2 rescaled by 4/3)" };
+        var noServices = new Option<bool>("--no-services") { Description = "The unit offers no external services: 办事服务 is not applicable (its points go to the rest of Part 2 as the framework says: × 4/3 in the national check)" };
         var network = new NetworkOptions();
         var limits = new LimitOptions();
         var command = new Command("check", "Crawl one site, check it against the national rules and write report.json and report.html with evidence.")
@@ -55,7 +55,8 @@ public sealed class CheckCommand : CommandGroup
             var host = new Uri(homepage).Host;
             var siteBudget = limits.Budget(parse);
             var linksPerPage = limits.LinksPerPage(parse);
-            var checkOptions = CheckOptions.Default with { PageParseTimeout = limits.ParseTimeout(parse) };
+            // The framework that scores the site also states the numbers its checks judge with (its checks block).
+            var checkOptions = CheckOptions.From(chosen) with { PageParseTimeout = limits.ParseTimeout(parse) };
             var log = parse.GetValue(monitorLog) is { } logFile
                 ? logFile.Exists ? new SampleLog(logFile.FullName) : throw new InputException("--monitor-log", $"file '{logFile.FullName}' does not exist")
                 : null;
@@ -78,6 +79,7 @@ public sealed class CheckCommand : CommandGroup
                 {
                     Crawl = new CrawlOptions { MaxPages = pages, JournalDirectory = Path.Combine(outDir, "journal"), MaxLinksPerPage = linksPerPage, Budget = budget },
                     SampleLog = log,
+                    ShortSample = SamplerOptions.Short(checkOptions.HomepageTimeout),
                     Ipv6Routes = ipv6,
                 }, cancel);
                 console.MarkupLineInterpolated($"[grey]collected {observation.Pages.Count} pages and {observation.Links.Count} links in {watch.Elapsed.TotalSeconds:0.0} s[/]");

@@ -1,10 +1,12 @@
 using System.CommandLine;
+using GovEval.Checks;
 using GovEval.Cli.Collection;
 using GovEval.Collect;
 using GovEval.Collect.Fetching;
 using GovEval.Collect.Stored;
 using GovEval.Collect.Warc;
 using GovEval.Core.Errors;
+using GovEval.Core.Frameworks;
 using GovEval.Store;
 using Spectre.Console;
 
@@ -48,9 +50,11 @@ public sealed class CollectCommand : CommandGroup
 
             var siteBudget = limits.Budget(parse);
             var linksPerPage = limits.LinksPerPage(parse);
-            var checkOptions = Checks.CheckOptions.Default with { PageParseTimeout = limits.ParseTimeout(parse) };
             await using var store = await context.OpenExistingStoreAsync(parse, cancel);
             var assessment = await store.RunAsync(parse.GetValue(run)!, "--run", cancel);
+            // The run's framework states the numbers the checks judge with (its checks block); one without is refused here.
+            var framework = FrameworkCatalog.Get(assessment.FrameworkId);
+            var checkOptions = CheckOptions.From(framework) with { PageParseTimeout = limits.ParseTimeout(parse) };
             var registry = await store.RegistryForRunAsync(assessment, cancel);
             var (sites, without) = RunWebsites.Of(registry, assessment, out var others);
             var console = CheckCommand.Console(context);
@@ -71,7 +75,7 @@ public sealed class CollectCommand : CommandGroup
 
             if (parse.GetValue(reuse) is { } sourceId)
             {
-                await ReuseAsync(store, context.Connection(parse), console, assessment, sites, sourceId, cancel);
+                await ReuseAsync(store, context.Connection(parse), console, assessment, framework, sites, sourceId, cancel);
                 return CommandLine.Ok;
             }
 
@@ -100,13 +104,24 @@ public sealed class CollectCommand : CommandGroup
         yield return command;
     }
 
-    /// <summary>Takes another run's observations of the same sites, and the evidence captured with them.</summary>
-    private static async Task ReuseAsync(GovEvalStore store, StoreConnection connection, IAnsiConsole console, AssessmentRun assessment, IReadOnlyList<RunWebsite> sites, string sourceId, CancellationToken cancel)
+    /// <summary>
+    /// Takes another run's observations of the same sites, and the evidence captured with them. The findings taken were
+    /// judged with the source run's framework's numbers, so the two frameworks must state the same checks block.
+    /// </summary>
+    private static async Task ReuseAsync(GovEvalStore store, StoreConnection connection, IAnsiConsole console, AssessmentRun assessment, Framework framework, IReadOnlyList<RunWebsite> sites, string sourceId, CancellationToken cancel)
     {
         var source = await store.RunAsync(sourceId, "--reuse", cancel);
         if (source.Id == assessment.Id)
         {
             throw new InputException("--reuse", $"run {source.Id} is the run being collected; name an earlier run over the same sites");
+        }
+
+        var judgedWith = FrameworkCatalog.Get(source.FrameworkId);
+        if (CheckParameterCatalogue.Differences(judgedWith.Checks, framework.Checks) is { Count: > 0 } differences)
+        {
+            throw new InputException("--reuse",
+                $"run {source.Id} was judged with the checks of {judgedWith.Id} and run {assessment.Id} uses {framework.Id}, whose checks block differs " +
+                $"({string.Join("; ", differences)}): its findings would not be this framework's. Collect this run, or re-judge it from its observations");
         }
 
         var wanted = sites.Select(s => s.Unit.Code).ToHashSet(StringComparer.Ordinal);

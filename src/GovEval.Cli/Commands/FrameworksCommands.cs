@@ -101,9 +101,26 @@ public sealed class FrameworksCommands : CommandGroup
                 await Print(context.Out, indicator, 0);
             }
 
+            await PrintChecks(context.Out, framework);
             return CommandLine.Ok;
         });
         return command;
+    }
+
+    /// <summary>The checks block: every number the website checks judge with, what it means and the rules that read it.</summary>
+    private static async Task PrintChecks(TextWriter output, Framework framework)
+    {
+        if (framework.Checks is not { } parameters)
+        {
+            await output.WriteLineAsync("检查参数：无（本框架不对网站检查结果计分，不能用于 check、collect、monitor）");
+            return;
+        }
+
+        await output.WriteLineAsync("检查参数（网站检查规则中的数字，检查程序只从这里读取；checks 块）：");
+        foreach (var parameter in CheckParameterCatalogue.All)
+        {
+            await output.WriteLineAsync($"  {parameter.Key} = {parameter.Shown(parameters)}  {parameter.Meaning}  [{string.Join(", ", parameter.Rules)}]");
+        }
     }
 
     private static async Task Print(TextWriter output, Indicator indicator, int depth)
@@ -133,6 +150,11 @@ public sealed class FrameworksCommands : CommandGroup
         if (indicator.Gate is { } gate)
         {
             details.Add($"only when {gate.Indicator} > {Format(gate.Above)}");
+        }
+
+        if (indicator.Redistribute == Redistribution.Even)
+        {
+            details.Add("points of children that do not apply go to the others in equal shares");
         }
 
         var points = indicator.Rule == RuleKind.Veto ? "否决" : $"{Format(indicator.Points)}分{(indicator.Confirmed ? "" : " (default)")}";

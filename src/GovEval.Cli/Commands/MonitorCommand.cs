@@ -1,25 +1,26 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using GovEval.Checks;
 using GovEval.Cli.Collection;
 using GovEval.Collect.Crawling;
 using GovEval.Collect.Fetching;
 using GovEval.Collect.Probes;
 using GovEval.Core.Errors;
+using GovEval.Core.Frameworks;
 using GovEval.Core.Observations;
 using Spectre.Console;
 
 namespace GovEval.Cli.Commands;
 
 /// <summary>
-/// <c>goveval monitor</c>: the availability monitor of the national check — every homepage visited 20 times a day for
-/// a week, a visit failing when the page is not open after 15 s. Samples go to a log file (<c>check --monitor-log</c>)
-/// or into a run (<c>collect --run</c> uses them). Killed and restarted, it takes only the visits still missing.
+/// <c>goveval monitor</c>: the availability monitor — every homepage visited as often and as long as the framework's
+/// checks block says (the national check: 20 times a day for a week, a visit failing when the page is not open after
+/// 15 s). Samples go to a log file (<c>check --monitor-log</c>) or into a run (<c>collect --run</c> uses them; the run's
+/// framework sets the window). Killed and restarted, it takes only the visits still missing.
 /// </summary>
 public sealed class MonitorCommand : CommandGroup
 {
-    private static readonly MonitorSchedule National = new();
+    private const string DefaultFramework = "gov-website-check-2019";
     private static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(10);
     private const int WorstShown = 10;
 
@@ -28,11 +29,12 @@ public sealed class MonitorCommand : CommandGroup
         var urls = new Argument<string[]>("URL") { Description = "Homepages to monitor (with --log), e.g. https://www.example.gov.cn/", Arity = ArgumentArity.ZeroOrMore };
         var log = new Option<FileInfo?>("--log") { Description = "Append the samples of the URLs to this file (JSON lines; `goveval check URL --monitor-log FILE` reads it); a restart continues the window it holds" };
         var run = new Option<string?>("--run") { Description = "Monitor every website of this run (id or unique name) and store the samples in the run, for `goveval collect --run`" };
-        var perDay = new Option<int>("--visits-per-day") { Description = "Visits to each homepage a day, one per slot of 24 h / N (the national check: at least 20)", DefaultValueFactory = _ => National.VisitsPerDay };
-        var days = new Option<double>("--days") { Description = "Length of the monitoring window in days (the national check: 1 week); fractions allowed", DefaultValueFactory = _ => National.Days };
+        var framework = new Option<string?>("--framework") { Description = $"With URLs: the framework whose checks block sets the window and the timeout (id or .yaml file; default {DefaultFramework}). A run is monitored with its own framework" };
+        var perDay = new Option<int?>("--visits-per-day") { Description = "Visits to each homepage a day, one per slot of 24 h / N; default: the framework's monitor-visits-per-day (the national check: 20)" };
+        var days = new Option<double?>("--days") { Description = "Length of the monitoring window in days, fractions allowed; default: the framework's monitor-days (the national check: 7)" };
         var jitter = new Option<string?>("--jitter") { Description = "Move each visit at most this far from the middle of its slot (e.g. 10m, 90s, 0); default: anywhere in its slot" };
-        var failAfter = new Option<string>("--fail-after") { Description = "A visit fails when the homepage has not fully arrived after this long (the national check's 15 s rule)", DefaultValueFactory = _ => new SamplerOptions().FailAfter.TotalSeconds.ToString(CultureInfo.InvariantCulture) + "s" };
-        var concurrency = new Option<int>("--concurrency") { Description = "Homepage visits in flight at once, across all sites", DefaultValueFactory = _ => National.Concurrency };
+        var failAfter = new Option<string?>("--fail-after") { Description = "A visit fails when the homepage has not fully arrived after this long; default: the framework's homepage-timeout-seconds (the national check: 15 s)" };
+        var concurrency = new Option<int>("--concurrency") { Description = "Homepage visits in flight at once, across all sites", DefaultValueFactory = _ => MonitorSchedule.DefaultConcurrency };
         var timeScale = new Option<double>("--time-scale")
         {
             Description = "Run the window's clock N times faster than real time (tests and trials against the simulated web: 1000 passes a week in about 10 minutes); visits are stamped with the window's instants, timeouts stay real",
@@ -42,9 +44,9 @@ public sealed class MonitorCommand : CommandGroup
         var network = new NetworkOptions();
         var command = new Command(
             "monitor",
-            "Sample homepages' availability over a window (20 visits a day for 7 days, the 15 s rule) into a log file (URLs --log FILE) or into a run (--run RUN); a restart takes only the missing visits.")
+            "Sample homepages' availability over the framework's window (national check: 20 visits a day for 7 days, the 15 s rule) into a log file (URLs --log FILE) or into a run (--run RUN); a restart takes only the missing visits.")
         {
-            urls, log, run, perDay, days, jitter, failAfter, concurrency, timeScale,
+            urls, log, run, framework, perDay, days, jitter, failAfter, concurrency, timeScale,
         };
         network.AddTo(command);
         command.SetAction(async (parse, cancel) =>
@@ -72,13 +74,11 @@ public sealed class MonitorCommand : CommandGroup
                 throw new InputException("--log", "a run's samples are stored in the run; --log is for monitoring URLs");
             }
 
-            var fail = ParseDuration(parse.GetValue(failAfter)!, "--fail-after");
-            if (fail <= TimeSpan.Zero)
+            if (runName is not null && parse.GetValue(framework) is not null)
             {
-                throw new InputException("--fail-after", $"must be longer than 0, got {parse.GetValue(failAfter)}");
+                throw new InputException("--framework", "a run is monitored with the window of its own framework; leave out --framework (or create a run with the framework you want)");
             }
 
-            var schedule = Schedule(parse, perDay, days, jitter, concurrency, fail);
             var scale = parse.GetValue(timeScale);
             if (!(scale >= 1) || double.IsInfinity(scale))
             {
@@ -86,9 +86,11 @@ public sealed class MonitorCommand : CommandGroup
             }
 
             var console = CheckCommand.Console(context);
-            var sampling = new SamplerOptions { FailAfter = fail };
             if (runName is null)
             {
+                var rules = Rules(FrameworkCatalog.Get(parse.GetValue(framework) ?? DefaultFramework));
+                var (fail, schedule) = Window(parse, rules, perDay, days, jitter, concurrency, failAfter);
+                var sampling = new SamplerOptions { FailAfter = fail };
                 var homepages = given.Select(h => SiteHomepage.Parse(h)).DistinctBy(SampleLog.Key).ToList();
                 var samples = new SampleLog(logFile!.FullName);
                 var sites = homepages.Select(h => new MonitoredHomepage(h, h, samples.Read(h))).ToList();
@@ -96,7 +98,7 @@ public sealed class MonitorCommand : CommandGroup
                 var clock = Clock(scale, sites);
                 var sampler = new HomepageSampler(fetcher, sampling, clock, samples);
                 var tally = await MonitorAsync(console, new HomepageMonitor(sampler, clock), sites, schedule, clock, fail, _ => { }, cancel);
-                Summary(console, tally, schedule, _ => null);
+                Summary(console, tally, schedule, rules.UnreachableSharePercent, _ => null);
                 console.MarkupLineInterpolated($"samples: {samples.Path}");
                 console.MarkupLineInterpolated($"next: goveval check {homepages[0]} --monitor-log {samples.Path}");
             }
@@ -104,6 +106,9 @@ public sealed class MonitorCommand : CommandGroup
             {
                 await using var store = await context.OpenExistingStoreAsync(parse, cancel);
                 var assessment = await store.RunAsync(runName, "--run", cancel);
+                var rules = Rules(FrameworkCatalog.Get(assessment.FrameworkId));
+                var (fail, schedule) = Window(parse, rules, perDay, days, jitter, concurrency, failAfter);
+                var sampling = new SamplerOptions { FailAfter = fail };
                 var registry = await store.RegistryForRunAsync(assessment, cancel);
                 var (websites, without) = RunWebsites.Of(registry, assessment);
                 if (without.Count > 0)
@@ -142,7 +147,7 @@ public sealed class MonitorCommand : CommandGroup
                 }
 
                 await writer.CompleteAsync();
-                Summary(console, tally, schedule, key => units.GetValueOrDefault(key));
+                Summary(console, tally, schedule, rules.UnreachableSharePercent, key => units.GetValueOrDefault(key));
                 console.MarkupLineInterpolated($"stored in run {assessment.Id} ({assessment.Name}); next: goveval collect --run {assessment.Id}");
             }
 
@@ -151,15 +156,31 @@ public sealed class MonitorCommand : CommandGroup
         yield return command;
     }
 
-    private static MonitorSchedule Schedule(ParseResult parse, Option<int> perDay, Option<double> days, Option<string?> jitter, Option<int> concurrency, TimeSpan failAfter)
+    /// <summary>The framework's checks block; a framework without one judges no website, so it has no window either.</summary>
+    private static CheckParameters Rules(Framework framework) =>
+        framework.Checks ?? throw new InputException(framework.Source,
+            $"framework '{framework.Id}' has no 'checks' block, so it states no monitoring window: it scores no website checks (docs/frameworks.md)");
+
+    /// <summary>
+    /// The timeout and the window: the framework's (monitor-visits-per-day, monitor-days, homepage-timeout-seconds) unless
+    /// the command line says otherwise (a trial run, a test on a fast clock).
+    /// </summary>
+    private static (TimeSpan FailAfter, MonitorSchedule Schedule) Window(
+        ParseResult parse, CheckParameters rules, Option<int?> perDay, Option<double?> days, Option<string?> jitter, Option<int> concurrency, Option<string?> failAfterOption)
     {
-        var visitsPerDay = parse.GetValue(perDay);
+        var failAfter = parse.GetValue(failAfterOption) is { } failText ? ParseDuration(failText, "--fail-after") : rules.HomepageTimeout;
+        if (failAfter <= TimeSpan.Zero)
+        {
+            throw new InputException("--fail-after", $"must be longer than 0, got {parse.GetValue(failAfterOption)}");
+        }
+
+        var visitsPerDay = parse.GetValue(perDay) ?? rules.MonitorVisitsPerDay;
         if (visitsPerDay < 1)
         {
             throw new InputException("--visits-per-day", $"must be at least 1, got {visitsPerDay}");
         }
 
-        var window = parse.GetValue(days);
+        var window = parse.GetValue(days) ?? (double)rules.MonitorDays;
         if (!(window > 0) || double.IsInfinity(window))
         {
             throw new InputException("--days", $"must be more than 0, got {window.ToString(CultureInfo.InvariantCulture)}");
@@ -192,7 +213,7 @@ public sealed class MonitorCommand : CommandGroup
             throw new InputException("--visits-per-day", $"{visitsPerDay} visits a day leave {Duration(schedule.Interval)} between visits, not more than a visit may last (--fail-after {Duration(failAfter)})");
         }
 
-        return schedule;
+        return (failAfter, schedule);
     }
 
     /// <summary>
@@ -294,9 +315,9 @@ public sealed class MonitorCommand : CommandGroup
         return tally;
     }
 
-    private static void Summary(IAnsiConsole console, Dictionary<string, SiteTally> tally, MonitorSchedule schedule, Func<string, string?> unitName)
+    /// <param name="veto">The framework's unreachable-share-percent.</param>
+    private static void Summary(IAnsiConsole console, Dictionary<string, SiteTally> tally, MonitorSchedule schedule, decimal veto, Func<string, string?> unitName)
     {
-        var veto = CheckOptions.Default.UnreachableSharePercent;
         var visits = tally.Values.Sum(t => t.Visits);
         var failed = tally.Values.Sum(t => t.Failures);
         var failing = tally.Where(t => t.Value.Failures > 0).ToList();

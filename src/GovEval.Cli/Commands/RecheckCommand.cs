@@ -40,13 +40,14 @@ public sealed class RecheckCommand : CommandGroup
                 throw new InputException("--as", "give the new run a name");
             }
 
-            var checks = Checks.CheckOptions.Default with { PageParseTimeout = limits.ParseTimeout(parse) };
             await using var store = await context.OpenExistingStoreAsync(parse, cancel);
             var assessment = await store.RunAsync(parse.GetValue(run)!, "--run", cancel);
             var frameworkText = parse.GetValue(framework)?.Trim() ?? assessment.FrameworkId;
             var resolved = FrameworkCatalog.Get(frameworkText);
             // A local file is kept by its full path, as `runs create` does, so a later `score` finds it from anywhere.
             var frameworkId = FrameworkCatalog.Ids.Contains(frameworkText, StringComparer.Ordinal) ? resolved.Id : Path.GetFullPath(frameworkText);
+            // The checks judge with the numbers of the framework they score for (its checks block), as `collect` did.
+            var checks = Checks.CheckOptions.From(resolved) with { PageParseTimeout = limits.ParseTimeout(parse) };
 
             var summary = await new RunRechecker(store, context.Connection(parse)).RecheckAsync(
                 assessment,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GovEval.Core.Errors;
+using GovEval.Core.Frameworks;
 using GovEval.Sandbox.Server;
 using GovEval.Sandbox.Truth;
 
@@ -26,9 +27,13 @@ public sealed class SandboxCommand : CommandGroup
         var routes = new Option<FileInfo?>("--routes") { Description = "Write curl --connect-to rules for every host (HOST:80:127.0.0.1:P, HOST:443:127.0.0.1:Q) to this file" };
         var routes6 = new Option<FileInfo?>("--ipv6-routes") { Description = "Write connect-to rules to [::1] for hosts that have an IPv6 address (for network.ipv6 checks) to this file" };
         var ca = new Option<FileInfo?>("--ca") { Description = "Write the sandbox's root certificate (PEM) to this file, for clients that check certificates" };
-        var command = new Command("serve", "Serve the simulated web until interrupted (Ctrl+C).") { port, tlsPort, sites, seed, now, truth, routes, routes6, ca };
+        var framework = new Option<string?>("--framework") { Description = "Judge the ground truth with the numbers of this framework's checks block (id or .yaml file; default gov-website-check-2019), e.g. a province's variant" };
+        var command = new Command("serve", "Serve the simulated web until interrupted (Ctrl+C).") { port, tlsPort, sites, seed, now, truth, routes, routes6, ca, framework };
         command.SetAction(async (parse, cancel) =>
         {
+            var judged = FrameworkCatalog.Get(parse.GetValue(framework) ?? NationalRules.FrameworkId);
+            var rules = judged.Checks ?? throw new InputException("--framework",
+                $"framework '{judged.Id}' has no 'checks' block: it states none of the numbers the truth is judged with");
             var options = new SandboxOptions
             {
                 HttpPort = Port(parse.GetValue(port), "--port"),
@@ -42,7 +47,7 @@ public sealed class SandboxCommand : CommandGroup
 
             if (parse.GetValue(truth) is { } truthFile)
             {
-                TruthWriter.WriteFile(truthFile.FullName, server);
+                TruthWriter.WriteFile(truthFile.FullName, server, rules);
             }
 
             if (parse.GetValue(routes) is { } routesFile)

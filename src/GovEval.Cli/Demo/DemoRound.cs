@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using GovEval.Collect.Fetching;
 using GovEval.Collect.Probes;
+using GovEval.Core.Frameworks;
 using GovEval.Core.Observations;
 using GovEval.Sandbox.Server;
 using GovEval.Sandbox.Truth;
@@ -127,8 +128,10 @@ public sealed class DemoRound(IAnsiConsole console, DemoSettings settings)
             Politeness = false,
         });
 
-        // The national 15 s rule, in real seconds: the compressed clock only skips the hours between visits.
-        var sampler = new HomepageSampler(fetcher, new SamplerOptions(), clock);
+        // The frameworks' homepage timeout (both website runs state the national 15 s rule), in real seconds: the
+        // compressed clock only skips the hours between visits.
+        var timeout = FrameworkCatalog.Get("gov-website-check-2019").Checks!.HomepageTimeout;
+        var sampler = new HomepageSampler(fetcher, new SamplerOptions { FailAfter = timeout }, clock);
         await sampler.WarmUpAsync([.. homepages.Keys], cancel);
         IReadOnlyDictionary<string, IReadOnlyList<AvailabilitySample>> samples = new Dictionary<string, IReadOnlyList<AvailabilitySample>>();
         await console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())

@@ -1,17 +1,23 @@
+using GovEval.Core.Frameworks;
 using GovEval.Core.Observations;
 
 namespace GovEval.Collect.Probes;
 
 /// <summary>
 /// A monitoring window: <see cref="VisitsPerDay"/> visits a day for <see cref="Days"/> days. The national check
-/// (RULES.md, veto.unreachable) monitors for one week with at least 20 visits a day; those are the defaults.
+/// (RULES.md, veto.unreachable) monitors for one week with at least 20 visits a day: numbers of the rules, which a
+/// framework states (<c>monitor-days</c>, <c>monitor-visits-per-day</c>; <see cref="Of"/>), so there are no defaults here.
 /// </summary>
 public sealed class MonitorSchedule
 {
-    public int VisitsPerDay { get; init; } = 20;
+    /// <summary>The window a framework's checks block states.</summary>
+    public static MonitorSchedule Of(CheckParameters parameters) =>
+        new() { VisitsPerDay = parameters.MonitorVisitsPerDay, Days = (double)parameters.MonitorDays };
+
+    public required int VisitsPerDay { get; init; }
 
     /// <summary>Days of the window; a fraction is allowed (a trial run, a test).</summary>
-    public double Days { get; init; } = 7;
+    public required double Days { get; init; }
 
     /// <summary>
     /// How far a visit may move from the middle of its slot, either way (capped at half a slot). Null: anywhere in
@@ -19,8 +25,11 @@ public sealed class MonitorSchedule
     /// </summary>
     public TimeSpan? Jitter { get; init; }
 
+    /// <summary>The tool's default of <see cref="Concurrency"/> (a resource limit, not a rule).</summary>
+    public const int DefaultConcurrency = 32;
+
     /// <summary>Homepage visits in flight at once, across all sites.</summary>
-    public int Concurrency { get; init; } = 32;
+    public int Concurrency { get; init; } = DefaultConcurrency;
 
     /// <summary>Visits per site over the whole window.</summary>
     public int Visits => (int)Math.Round(VisitsPerDay * Days, MidpointRounding.AwayFromZero);

@@ -3,11 +3,20 @@ using GovEval.Core.Observations;
 
 namespace GovEval.Collect.Probes;
 
-/// <summary>How the homepage is sampled: the national check's 15 s rule, and how many visits over what window.</summary>
+/// <summary>How the homepage is sampled: the framework's timeout (the national check's 15 s rule), and how many visits over what window.</summary>
 public sealed class SamplerOptions
 {
-    /// <summary>A visit fails when the homepage has not fully arrived after this long.</summary>
-    public TimeSpan FailAfter { get; init; } = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// A visit fails when the homepage has not fully arrived after this long: the framework's
+    /// <c>homepage-timeout-seconds</c>, so the sampler waits as long as the rule does (a number of the rules, no default).
+    /// </summary>
+    public required TimeSpan FailAfter { get; init; }
+
+    /// <summary>
+    /// The short sample a single check takes when no monitor ran: three visits two seconds apart, each failing after
+    /// <paramref name="failAfter"/>. How many visits a short sample takes is the tool's choice; what fails a visit is the rule's.
+    /// </summary>
+    public static SamplerOptions Short(TimeSpan failAfter) => new() { FailAfter = failAfter, Visits = 3, Interval = TimeSpan.FromSeconds(2) };
 
     public int Visits { get; init; } = 3;
 

@@ -38,6 +38,13 @@ public sealed record Framework(
     /// never graded or ranked. A framework built without the loader (tests) states none.
     /// </summary>
     public IReadOnlyList<VerdictNeed> VerdictNeeds { get; init; } = [];
+
+    /// <summary>
+    /// The numbers of the website rules (the <c>checks:</c> block): every check that judges a website reads them from
+    /// here. Null for a framework that scores no website findings (expert inputs only); such a framework cannot
+    /// judge a website, and <c>check</c>, <c>collect</c> and <c>monitor</c> refuse it.
+    /// </summary>
+    public CheckParameters? Checks { get; init; }
 }
 
 /// <summary>How much of an indicator a verdict needs observed.</summary>
@@ -84,6 +91,18 @@ public enum MissingPolicy
 
     /// <summary>Award full points (a deduction leaf with nothing measured).</summary>
     Full,
+}
+
+/// <summary>
+/// Where a group's points go when some of its children do not apply or were not measured (<c>redistribute</c>).
+/// </summary>
+public enum Redistribution
+{
+    /// <summary>To the others in proportion to their points: Part 2 out of 75, multiplied by 100/75 (the 2019 check's 4/3).</summary>
+    Proportional,
+
+    /// <summary>To the others in equal shares: 25 points over four blocks add 6.25 to each, whatever its own weight.</summary>
+    Even,
 }
 
 /// <summary>A deduction source: per occurrence of a finding, or per unit (or per step) of a measurement.</summary>
@@ -150,6 +169,9 @@ public sealed record Indicator(
     bool Confirmed = true)
 {
     public bool IsLeaf => Rule != RuleKind.Group;
+
+    /// <summary>A group's rule for the points of children that do not apply or were not measured.</summary>
+    public Redistribution Redistribute { get; init; } = Redistribution.Proportional;
 
     /// <summary>The input key a leaf reads: its own id unless it names another.</summary>
     public string InputKey => Input ?? Id;

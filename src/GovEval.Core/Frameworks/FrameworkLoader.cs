@@ -126,8 +126,10 @@ public static class FrameworkLoader
                 (bool?)root["confirmed"] ?? true)
             {
                 VerdictNeeds = ReadNeeds(root["verdict-needs"] as JsonArray),
+                Checks = ReadChecks(root["checks"] as JsonObject),
             };
             CheckReferences(framework);
+            CheckWebsiteRules(framework);
             CheckNeeds(framework);
             CheckCycles(framework);
             return framework;
@@ -197,7 +199,15 @@ public static class FrameworkLoader
                 (string?)node["description"],
                 line,
                 column,
-                confirmed);
+                confirmed)
+            {
+                Redistribute = (string?)node["redistribute"] == "even" ? Redistribution.Even : Redistribution.Proportional,
+            };
+            if (node["redistribute"] is not null && rule != RuleKind.Group)
+            {
+                Problem($"{pointer}/redistribute", $"field 'redistribute': '{id}' is a leaf; only a group hands the points of its children that do not apply to the others");
+            }
+
             CheckLeaf(indicator, node, pointer);
             return indicator;
         }
@@ -385,6 +395,77 @@ public static class FrameworkLoader
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The checks block, whose shape and bounds the schema already enforced (every key present, each a number in
+        /// range); here only what relates two keys.
+        /// </summary>
+        private CheckParameters? ReadChecks(JsonObject? node)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            int Whole(string key) => (int)(decimal)node[key]!;
+            var parameters = new CheckParameters
+            {
+                HomepageTimeout = TimeSpan.FromSeconds((double)(decimal)node["homepage-timeout-seconds"]!),
+                MonitorDays = (decimal)node["monitor-days"]!,
+                MonitorVisitsPerDay = Whole("monitor-visits-per-day"),
+                UnreachableSharePercent = (decimal)node["unreachable-share-percent"]!,
+                HomepageWindowDays = Whole("homepage-window-days"),
+                HomepageMinNewItems = Whole("homepage-min-new-items"),
+                NewsPeriodDays = Whole("news-period-days"),
+                NoticePolicyPeriodMonths = Whole("notice-policy-period-months"),
+                PersonnelPlanPeriodMonths = Whole("personnel-plan-period-months"),
+                VetoStaleCoreColumns = Whole("veto-stale-core-columns"),
+                VetoStaleColumns = Whole("veto-stale-columns"),
+                VetoBlankColumns = Whole("veto-blank-columns"),
+                UnansweredAfterMonths = Whole("unanswered-after-months"),
+                UnansweredWithinMonths = Whole("unanswered-within-months"),
+                SlowReplyDays = Whole("slow-reply-days"),
+                DownloadExtensions = node["download-extensions"]!.AsArray().Select(e => (string)e!).ToList(),
+            };
+            if (parameters.UnansweredAfterMonths >= parameters.UnansweredWithinMonths)
+            {
+                Problem("/checks/unanswered-after-months",
+                    $"field 'unanswered-after-months': {parameters.UnansweredAfterMonths} months is not shorter than 'unanswered-within-months' ({parameters.UnansweredWithinMonths}), so no message could ever count as unanswered");
+            }
+
+            // One visit per slot, and a visit may last up to the timeout: slots no longer than that would overlap.
+            var slotSeconds = 86_400m / parameters.MonitorVisitsPerDay;
+            if (slotSeconds <= (decimal)parameters.HomepageTimeout.TotalSeconds)
+            {
+                Problem("/checks/monitor-visits-per-day",
+                    $"field 'monitor-visits-per-day': {parameters.MonitorVisitsPerDay} visits a day leave {slotSeconds.ToString("0.##", CultureInfo.InvariantCulture)} s between visits, not more than a visit may last ('homepage-timeout-seconds')");
+            }
+
+            return parameters;
+        }
+
+        /// <summary>
+        /// A framework that scores website findings or measurements judges websites, so it must say with which
+        /// numbers: without a checks block they would come from nowhere (or from code, which the project forbids).
+        /// </summary>
+        private void CheckWebsiteRules(Framework framework)
+        {
+            if (framework.Checks is not null)
+            {
+                return;
+            }
+
+            var reader = framework.Indicators().FirstOrDefault(i => i.Findings.Count > 0 || i.Measurement is not null || i.Deductions.Count > 0);
+            if (reader is null)
+            {
+                return;
+            }
+
+            var what = reader.Findings.FirstOrDefault() ?? reader.Measurement ?? reader.Deductions[0].Finding ?? reader.Deductions[0].Measurement;
+            Problem(PointerOf(framework, reader),
+                $"indicator '{reader.Id}' scores the website check '{what}', but the framework has no 'checks' block: the website checks take every number of the rules " +
+                "(homepage timeout, monitoring window, update periods, veto counts) from it. Copy the block of frameworks/gov-website-check-2019.yaml and adjust it (docs/frameworks.md)");
         }
 
         private List<VerdictNeed> ReadNeeds(JsonArray? array)

@@ -61,6 +61,18 @@ public static class FrameworkSchema
     private static string? Describe(string pointer, string schemaPath, IReadOnlyDictionary<string, string> errors)
     {
         var field = pointer.Length == 0 ? "(document)" : pointer[(pointer.LastIndexOf('/') + 1)..];
+        if (int.TryParse(field, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && pointer.LastIndexOf('/') > 0)
+        {
+            // An item of a list: name the list and the item's place in it (1-based, as a person counts).
+            var list = pointer[..pointer.LastIndexOf('/')];
+            field = $"{list[(list.LastIndexOf('/') + 1)..]}, item {index + 1}";
+        }
+
+        if (errors.ContainsKey("pattern") && pointer.StartsWith("/checks/download-extensions/", StringComparison.Ordinal))
+        {
+            return $"field '{field}': an extension is written in lower case without the dot, e.g. pdf";
+        }
+
         if (schemaPath.EndsWith("/additionalProperties", StringComparison.Ordinal) || schemaPath.Contains("/additionalProperties/", StringComparison.Ordinal) && errors.ContainsKey("false"))
         {
             return $"unknown field '{field}'";

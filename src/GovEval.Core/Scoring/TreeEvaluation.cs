@@ -7,7 +7,8 @@ namespace GovEval.Core.Scoring;
 
 /// <summary>
 /// One pass over a framework's indicator tree for one unit. Groups sum their children and rescale when
-/// some do not apply (Part 2 out of 75 × 4/3); bonuses add on top without rescaling; a gated indicator
+/// some do not apply (Part 2 out of 75 × 4/3, or the left-over points in equal shares when the group says
+/// <c>redistribute: even</c>); bonuses add on top without rescaling; a gated indicator
 /// (Part 3 counted only when Part 2 is above 80) reads its target's result.
 /// </summary>
 internal sealed class TreeEvaluation(Framework framework, UnitEvidence evidence)
@@ -106,7 +107,19 @@ internal sealed class TreeEvaluation(Framework framework, UnitEvidence evidence)
         var lines = new List<ScoreLine>();
         var earned = bonusEarned;
         var max = bonusMax;
-        if (applicableMax > 0)
+        if (applicableMax > 0 && applicableMax != regularPoints && indicator.Redistribute == Redistribution.Even)
+        {
+            // Equal shares of the points left over: each remaining child's result is scaled to its points plus one share.
+            var remaining = indicator.Children.Select((c, i) => (Definition: c, Result: children[i]))
+                .Where(c => !IsBonus(c.Definition) && c.Result.Max > 0).ToList();
+            var freed = regularPoints - applicableMax;
+            var k = remaining.Count;
+            // Multiply before dividing: 25 over four blocks of 20, 25, 20, 10 is exactly 6.25 more for each.
+            earned += remaining.Sum(c => c.Result.Earned * (c.Result.Max * k + freed) / (c.Result.Max * k));
+            max += regularPoints;
+            lines.Add(new ScoreLine($"部分指标不适用或未测量，其分值{Format(freed)}分平均分配给其余{k}项（每项增加{Format(Math.Round(freed / k, 4, MidpointRounding.AwayFromZero))}分）", 0, []));
+        }
+        else if (applicableMax > 0)
         {
             // Multiply before dividing so 75 × 100 / 75 is exactly 100.
             earned += regularEarned * regularPoints / applicableMax;

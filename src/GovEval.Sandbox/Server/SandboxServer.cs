@@ -84,6 +84,9 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>The ground truth of every site, derived from the same models that serve the pages.</summary>
     public SandboxTruth Truth() => TruthBuilder.Build(this);
 
+    /// <summary>The ground truth judged with these rule numbers (a framework's checks block, e.g. a province's variant).</summary>
+    public SandboxTruth Truth(Core.Frameworks.CheckParameters rules) => TruthBuilder.Build(this, rules);
+
     /// <summary>curl --connect-to rules for every host: HOST:80:127.0.0.1:P and HOST:443:127.0.0.1:Q (DESIGN.md).</summary>
     public IEnumerable<string> Routes()
     {

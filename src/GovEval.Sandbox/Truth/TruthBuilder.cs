@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GovEval.Core.Frameworks;
 using GovEval.Sandbox.Population;
 using GovEval.Sandbox.Quality;
 using GovEval.Sandbox.Rendering;
@@ -9,30 +10,36 @@ namespace GovEval.Sandbox.Truth;
 
 /// <summary>
 /// Derives the ground truth from the site models by the rules' own definitions (RULES.md), reading the same
-/// dates, items and links the pages show. Thresholds the rules leave to a framework are documented in
-/// docs/sandbox.md; the generator keeps every site far from them.
+/// dates, items and links the pages show, with the numbers of a framework's checks block (the national check's
+/// unless the caller gives another, so a variant's truth is what its checks should find). Thresholds the rules
+/// leave to a framework are documented in docs/sandbox.md; the generator keeps every site far from the national ones.
 /// </summary>
 public static partial class TruthBuilder
 {
-    /// <summary>freshness.homepage: fewer new homepage items in 2 weeks than this (defective sites show at most 2, healthy ones at least 8).</summary>
-    public const int HomepageItemsThreshold = 3;
+    /// <summary>freshness.homepage under the national check: fewer new homepage items than this (defective sites show at most 2, healthy ones at least 8).</summary>
+    public static int HomepageItemsThreshold => NationalRules.Checks.HomepageMinNewItems;
 
-    /// <summary>interaction.slow-reply: a reply later than this many days (slow replies take 45–80 days, normal ones at most 8).</summary>
-    public const int SlowReplyDays = 30;
+    /// <summary>interaction.slow-reply under the national check: a reply later than this many days (slow replies take 45–80 days, normal ones at most 8).</summary>
+    public static int SlowReplyDays => NationalRules.Checks.SlowReplyDays;
 
-    public static SandboxTruth Build(SandboxServer server) => new(
+    public static SandboxTruth Build(SandboxServer server) => Build(server, NationalRules.Checks);
+
+    /// <summary>The truth judged with these rule numbers (a framework's checks block).</summary>
+    public static SandboxTruth Build(SandboxServer server, CheckParameters rules) => new(
         server.Population.Seed,
         DateFormats.Iso(server.Today),
-        server.Population.Sites.Select(entry => Site(server.Site(entry))).ToList());
+        server.Population.Sites.Select(entry => Site(server.Site(entry), rules)).ToList());
 
-    public static SiteTruth Site(SiteModel site)
+    public static SiteTruth Site(SiteModel site) => Site(site, NationalRules.Checks);
+
+    public static SiteTruth Site(SiteModel site, CheckParameters rules)
     {
         var defects = new List<DefectTruth>();
         var home = site.SiteUrl;
         var homepage = site.Url("/");
         void SiteLevel(string rule, string? page = null) => defects.Add(new DefectTruth(rule, home, page ?? home));
 
-        if (site.FailurePercent >= 5)
+        if (site.FailurePercent >= rules.UnreachableSharePercent)
         {
             SiteLevel(RuleIds.VetoUnreachable);
         }
@@ -42,19 +49,19 @@ public static partial class TruthBuilder
             SiteLevel(RuleIds.AvailabilityHomepage);
         }
 
-        var fresh = HomepageNewItems(site);
+        var fresh = HomepageNewItems(site, rules);
         if (fresh == 0)
         {
             SiteLevel(RuleIds.VetoHomepageStale);
         }
 
-        if (fresh < HomepageItemsThreshold)
+        if (fresh < rules.HomepageMinNewItems)
         {
             SiteLevel(RuleIds.FreshnessHomepage);
         }
 
-        Columns(site, defects, homepage, SiteLevel);
-        Interaction(site, defects, homepage, SiteLevel);
+        Columns(site, defects, homepage, rules, SiteLevel);
+        Interaction(site, defects, homepage, rules, SiteLevel);
 
         if (!site.HasServices)
         {
@@ -157,21 +164,24 @@ public static partial class TruthBuilder
         return new SiteTruth(site.Host, site.Entry.Unit.Code, site.Name, site.Entry.Category.Id(), defects, Faults(site));
     }
 
-    /// <summary>Distinct dated homepage items published in the last 14 days (undated items count as not updated).</summary>
-    public static int HomepageNewItems(SiteModel site)
+    /// <summary>Distinct dated homepage items published within the national window (undated items count as not updated).</summary>
+    public static int HomepageNewItems(SiteModel site) => HomepageNewItems(site, NationalRules.Checks);
+
+    /// <summary>Distinct dated homepage items published within the framework's homepage-window-days.</summary>
+    public static int HomepageNewItems(SiteModel site, CheckParameters rules)
     {
-        var since = site.Today.AddDays(-14);
+        var since = site.Today.AddDays(-rules.HomepageWindowDays);
         return site.HomepageColumns
             .SelectMany(c => site.Items(c, 0, SiteModel.HomepageBlockSize))
             .Count(i => i.Date >= since);
     }
 
-    private static void Columns(SiteModel site, List<DefectTruth> defects, string homepage, Action<string, string?> siteLevel)
+    private static void Columns(SiteModel site, List<DefectTruth> defects, string homepage, CheckParameters rules, Action<string, string?> siteLevel)
     {
         int staleCore = 0, stale = 0, blank = 0;
         foreach (var column in site.Columns)
         {
-            if (column.Class.FreshSince(site.Today) is not { } since)
+            if (column.Class.FreshSince(site.Today, rules) is not { } since)
             {
                 continue;
             }
@@ -190,13 +200,13 @@ public static partial class TruthBuilder
             }
         }
 
-        if (staleCore >= 5 || stale >= 10 || blank >= 5)
+        if (staleCore >= rules.VetoStaleCoreColumns || stale >= rules.VetoStaleColumns || blank >= rules.VetoBlankColumns)
         {
             siteLevel(RuleIds.VetoColumnsStale, null);
         }
     }
 
-    private static void Interaction(SiteModel site, List<DefectTruth> defects, string homepage, Action<string, string?> siteLevel)
+    private static void Interaction(SiteModel site, List<DefectTruth> defects, string homepage, CheckParameters rules, Action<string, string?> siteLevel)
     {
         var consultations = site.Columns.Where(c => c.Consultation).ToList();
         if (consultations.Count == 0)
@@ -206,8 +216,8 @@ public static partial class TruthBuilder
             return;
         }
 
-        var yearAgo = site.Today.AddYears(-1);
-        var threeMonthsAgo = site.Today.AddMonths(-3);
+        var within = site.Today.AddMonths(-rules.UnansweredWithinMonths);
+        var overdue = site.Today.AddMonths(-rules.UnansweredAfterMonths);
         var vetoed = false;
         foreach (var column in consultations)
         {
@@ -216,12 +226,12 @@ public static partial class TruthBuilder
             for (var k = 0; k < column.Count; k++)
             {
                 var message = site.MessageAt(column, k);
-                if (message.Replied is null && message.Submitted >= yearAgo && message.Submitted < threeMonthsAgo)
+                if (message.Replied is null && message.Submitted >= within && message.Submitted < overdue)
                 {
                     unanswered = true;
                 }
 
-                if (message.Replied is { } replied && replied.DayNumber - message.Submitted.DayNumber > SlowReplyDays)
+                if (message.Replied is { } replied && replied.DayNumber - message.Submitted.DayNumber > rules.SlowReplyDays)
                 {
                     slow = true;
                 }

@@ -37,8 +37,11 @@ public static class TruthWriter
         writer.WriteEndObject();
     }
 
-    public static void WriteFile(string path, Server.SandboxServer server) => WriteFile(path, stream =>
-        Write(stream, server.Population.Seed, Rendering.DateFormats.Iso(server.Today), server.Population.Sites.Select(e => TruthBuilder.Site(server.Site(e)))));
+    public static void WriteFile(string path, Server.SandboxServer server) => WriteFile(path, server, NationalRules.Checks);
+
+    /// <summary>The truth judged with these rule numbers (a framework's checks block).</summary>
+    public static void WriteFile(string path, Server.SandboxServer server, Core.Frameworks.CheckParameters rules) => WriteFile(path, stream =>
+        Write(stream, server.Population.Seed, Rendering.DateFormats.Iso(server.Today), server.Population.Sites.Select(e => TruthBuilder.Site(server.Site(e), rules))));
 
     /// <summary>Writes through a temporary file and a rename, so a reader never sees half a file.</summary>
     public static void WriteFile(string path, Action<Stream> write)

@@ -7,7 +7,7 @@ namespace GovEval.Checks.Tests.Content;
 
 public sealed class TypoMatcherTests
 {
-    private static readonly ContentDictionaries Defaults = ContentDictionaries.For(CheckOptions.Default);
+    private static readonly ContentDictionaries Defaults = ContentDictionaries.For(ShippedRules.Options);
 
     [Fact]
     public void Pinyin_table_knows_the_readings_input_methods_confuse()
@@ -62,7 +62,7 @@ public sealed class TypoMatcherTests
         File.WriteAllText(path, "# comment\nwrong\tright\tserious\n国务院总里\t国务院总理\tyes\n只有一列\n");
         try
         {
-            var error = Assert.Throws<InputException>(() => ContentDictionaries.For(CheckOptions.Default with { OfficialTermsPath = path }));
+            var error = Assert.Throws<InputException>(() => ContentDictionaries.For(ShippedRules.Options with { OfficialTermsPath = path }));
             Assert.Equal($"{path}:4", error.Location);
         }
         finally
@@ -85,7 +85,7 @@ public sealed class TypoMatcherTests
         File.WriteAllText(path, "word\tcategory\tserious\n刷单返利\tfraud\tno\n");
         try
         {
-            var dictionaries = ContentDictionaries.For(CheckOptions.Default with { ExtraSensitiveWordPaths = [path], ExtraSensitiveWords = ["代办假证"] });
+            var dictionaries = ContentDictionaries.For(ShippedRules.Options with { ExtraSensitiveWordPaths = [path], ExtraSensitiveWords = ["代办假证"] });
             var words = dictionaries.SensitiveAutomaton.Matches("刷单返利，代办假证，网上赌场").Select(m => dictionaries.SensitiveTerms[m.Pattern].Word).ToList();
             Assert.Equal(["刷单返利", "代办假证", "网上赌场"], words);
         }

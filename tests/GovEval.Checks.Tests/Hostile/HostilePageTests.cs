@@ -11,7 +11,7 @@ namespace GovEval.Checks.Tests.Hostile;
 public sealed class HostilePageTests
 {
     // The parse limit is tested on its own below; here a loaded machine must not trip it.
-    private static readonly CheckOptions Patient = CheckOptions.Default with { PageParseTimeout = TimeSpan.FromMinutes(4) };
+    private static readonly CheckOptions Patient = ShippedRules.Options with { PageParseTimeout = TimeSpan.FromMinutes(4) };
 
     // 100,000 links in one block: every link asked the block for its links, and walked its ancestors.
     [Fact(Timeout = 300_000)]
@@ -120,7 +120,7 @@ public sealed class HostilePageTests
         // Deep enough that the parse is still running when the (skipping) clock fires the limit at once.
         var html = CrawledPage.Page(b => b.Append(string.Concat(Enumerable.Repeat("<div>", 20_000))));
         var site = CrawledPage.Site(html);
-        var options = CheckOptions.Default with { PageParseTimeout = TimeSpan.FromSeconds(5), Clock = new SkippingClock(CrawledPage.Now) };
+        var options = ShippedRules.Options with { PageParseTimeout = TimeSpan.FromSeconds(5), Clock = new SkippingClock(CrawledPage.Now) };
 
         var result = SiteChecks.Run(site, options);
 
@@ -139,7 +139,7 @@ public sealed class HostilePageTests
         var site = CrawledPage.Site(CrawledPage.Page(b => b.Append("<a href=\"/a.html\">政务公开</a>")));
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        using var context = new CheckContext(CheckOptions.Default, cancelled.Token);
+        using var context = new CheckContext(ShippedRules.Options, cancelled.Token);
 
         Assert.ThrowsAny<OperationCanceledException>(() => SiteChecks.Run(site, context));
     }
@@ -150,7 +150,7 @@ public sealed class HostilePageTests
         var site = CrawledPage.Site(CrawledPage.Page(b => b.Append("<a href=\"/a.html\">政务公开</a>")));
         using var budget = new SiteBudget(TimeSpan.FromMinutes(10), new SkippingClock(CrawledPage.Now));
         SpinWait.SpinUntil(() => budget.Exhausted, TimeSpan.FromSeconds(30));
-        using var context = new CheckContext(CheckOptions.Default, CancellationToken.None, budget);
+        using var context = new CheckContext(ShippedRules.Options, CancellationToken.None, budget);
 
         var result = SiteChecks.Run(site, context);
 

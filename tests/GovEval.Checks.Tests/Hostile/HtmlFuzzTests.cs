@@ -12,7 +12,7 @@ namespace GovEval.Checks.Tests.Hostile;
 /// </summary>
 public sealed class HtmlFuzzTests
 {
-    private static readonly CheckOptions Patient = CheckOptions.Default with { PageParseTimeout = TimeSpan.FromMinutes(2) };
+    private static readonly CheckOptions Patient = ShippedRules.Options with { PageParseTimeout = TimeSpan.FromMinutes(2) };
 
     private static readonly string[] Words = ["政务公开", "通知公告", "办理地点：", "发布时间：2024-05-30", "2024年5月31日", "[05-30]", "主办单位", "闽ICP备12345678号",
         "留言时间：2024-01-02", "待回复", "办事指南", "13800138000", "&amp;", "&#x4e2d;", "&#0;", "&nbsp", "&notin", "\u202e", "\u200b", "\0", "\uFFFD", "𠀀", " ", "\n", "<", ">", "\"", "'"];

@@ -23,7 +23,7 @@ public sealed class BrokenResolverTests
         using var collector = new SiteCollector(fetcher);
         return await collector.CollectAsync(Home, Now, new CollectOptions
         {
-            ShortSample = new SamplerOptions { Visits = 3, Interval = TimeSpan.Zero },
+            ShortSample = new SamplerOptions { Visits = 3, Interval = TimeSpan.Zero, FailAfter = ShippedRules.Checks.HomepageTimeout },
         });
     }
 
@@ -32,7 +32,7 @@ public sealed class BrokenResolverTests
     {
         var resolver = new StandInResolver(SocketError.TryAgain);
         var observation = await CollectAsync(resolver);
-        var result = SiteChecks.Run(observation);
+        var result = SiteChecks.Run(observation, ShippedRules.Options);
 
         Assert.Empty(result.Findings);
 
@@ -48,7 +48,7 @@ public sealed class BrokenResolverTests
     [Fact]
     public async Task A_name_that_does_not_exist_is_still_the_sites_fault()
     {
-        var result = SiteChecks.Run(await CollectAsync(new StandInResolver(SocketError.HostNotFound)));
+        var result = SiteChecks.Run(await CollectAsync(new StandInResolver(SocketError.HostNotFound)), ShippedRules.Options);
         Assert.Contains(result.Findings, f => f.Rule == "veto.unreachable");
         Assert.DoesNotContain(result.NotMeasured, n => n.Rule is "veto.unreachable" or "privacy.pii" or "links.broken-homepage");
     }

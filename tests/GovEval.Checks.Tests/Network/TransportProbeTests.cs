@@ -21,7 +21,7 @@ public sealed class TransportProbeTests
         Outcome(Home, FetchStatus.Ok, 200, "https://www.gd.gov.cn/", [new Redirect(Home, "https://www.gd.gov.cn/", 301)]),
         Outcome("https://www.gd.gov.cn/", FetchStatus.Ok, 200), true, true, null, true, true);
 
-    private static CheckResult Run(ICheckFamily family, SiteObservation site) => family.Run(site, new CheckContext(CheckOptions.Default));
+    private static CheckResult Run(ICheckFamily family, SiteObservation site) => family.Run(site, new CheckContext(ShippedRules.Options));
 
     private static IReadOnlyList<Finding> Findings(ICheckFamily family, SiteObservation site, string rule) =>
         Run(family, site).Findings.Where(f => f.Rule == rule).ToList();

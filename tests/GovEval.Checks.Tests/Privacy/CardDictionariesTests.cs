@@ -26,7 +26,7 @@ public sealed class CardDictionariesTests
     {
         using var folder = new TempFolder();
         File.WriteAllText(folder["issuers.tsv"], "scheme\tfrom\tto\tlengths\talone\nVisa\t4\t4\t16\tyes\n");
-        var options = CheckOptions.Default with { CardIssuersPath = folder["issuers.tsv"] };
+        var options = ShippedRules.Options with { CardIssuersPath = folder["issuers.tsv"] };
         var words = CardDictionaries.For(options);
         Assert.Single(words.Issuers);
         Assert.Equal(PiiKind.BankCard, Assert.Single(PiiScanner.Find("4111111111111111", Today, words)).Kind);
@@ -42,7 +42,7 @@ public sealed class CardDictionariesTests
     {
         using var folder = new TempFolder();
         File.WriteAllText(folder["issuers.tsv"], content);
-        var error = Assert.Throws<InputException>(() => CardDictionaries.For(CheckOptions.Default with { CardIssuersPath = folder["issuers.tsv"] }));
+        var error = Assert.Throws<InputException>(() => CardDictionaries.For(ShippedRules.Options with { CardIssuersPath = folder["issuers.tsv"] }));
         Assert.Contains(location, error.Message, StringComparison.Ordinal);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
@@ -52,7 +52,7 @@ public sealed class CardDictionariesTests
     {
         using var folder = new TempFolder();
         File.WriteAllText(folder["context.tsv"], "word\tkind\n账号\tcard\n编号\tcodes\n");
-        var error = Assert.Throws<InputException>(() => CardDictionaries.For(CheckOptions.Default with { CardContextPath = folder["context.tsv"] }));
+        var error = Assert.Throws<InputException>(() => CardDictionaries.For(ShippedRules.Options with { CardContextPath = folder["context.tsv"] }));
         Assert.Contains("context.tsv:3", error.Message, StringComparison.Ordinal);
     }
 }

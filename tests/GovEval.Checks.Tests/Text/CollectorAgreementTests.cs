@@ -1,6 +1,7 @@
 using GovEval.Checks;
 using GovEval.Collect;
 using GovEval.Collect.Fetching;
+using GovEval.Collect.Probes;
 using GovEval.Core.Observations;
 using GovEval.Sandbox.Quality;
 using GovEval.Sandbox.Server;
@@ -51,6 +52,7 @@ public sealed class CollectorAgreementTests(ITestOutputHelper output)
         {
             Crawl = new() { MaxPages = 2500, CheckLinks = false },
             Availability = false,
+            ShortSample = SamplerOptions.Short(ShippedRules.Checks.HomepageTimeout),
             Search = false,
             Ipv6Routes = ConnectToRules.Parse(server.Ipv6Routes()),
         };
@@ -65,7 +67,7 @@ public sealed class CollectorAgreementTests(ITestOutputHelper output)
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < measured.Count; i++)
         {
-            var context = new CheckContext(CheckOptions.Default);
+            var context = new CheckContext(ShippedRules.Options);
             foreach (var finding in Families.SelectMany(f => f.Run(observations[i], context).Findings))
             {
                 found.TryAdd(TruthKeys.Of(measured[i].Host, finding), finding.Message);

@@ -68,7 +68,7 @@ public sealed class FixtureCase
     /// <summary>Runs the family and compares by (rule, normalised url); messages by the words they must hold.</summary>
     public void Verify(ICheckFamily family)
     {
-        var result = family.Run(Observation, new CheckContext(CheckOptions.Default));
+        var result = family.Run(Observation, new CheckContext(ShippedRules.Options));
         var actual = result.Findings.Where(f => family.Rules.Contains(f.Rule)).ToList();
         var expectedKeys = Expected.Select(e => $"{e.Rule} {UrlNormalizer.Normalize(e.Url)}").Order().ToList();
         var actualKeys = actual.Select(f => $"{f.Rule} {UrlNormalizer.Normalize(f.Url)}").Order().ToList();

@@ -42,7 +42,7 @@ public sealed class SandboxAgreementTests(ITestOutputHelper output)
             expected.UnionWith(TruthKeys.Of(site, Reported));
 
             var observation = SandboxAnswerCrawler.Collect(server, site.Host, now);
-            var context = new CheckContext(CheckOptions.Default);
+            var context = new CheckContext(ShippedRules.Options);
             foreach (var finding in families.SelectMany(f => f.Run(observation, context).Findings))
             {
                 found.TryAdd(TruthKeys.Of(site.Host, finding), finding.Message);

@@ -91,6 +91,7 @@ public sealed class CollectedPopulation : IAsyncLifetime
         {
             Crawl = new CrawlOptions(),
             Availability = false,
+            ShortSample = SamplerOptions.Short(ShippedRules.Checks.HomepageTimeout),
             Ipv6Routes = ConnectToRules.Parse(Server.Ipv6Routes()),
         };
         var observed = new SiteObservation[homepages.Count];
@@ -108,7 +109,7 @@ public sealed class CollectedPopulation : IAsyncLifetime
             var host = Truth.Sites[i].Host;
             SiteElapsed[host] = elapsed[i];
             Observations[host] = observed[i] with { Availability = samples[homepages[i]] };
-            Results[host] = SiteChecks.Run(Observations[host]);
+            Results[host] = SiteChecks.Run(Observations[host], ShippedRules.Options);
         }
     }
 

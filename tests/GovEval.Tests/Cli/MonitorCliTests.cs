@@ -85,7 +85,7 @@ public sealed class MonitorCliTests : IAsyncLifetime, IDisposable
         var result = await workspace.RunOkAsync(Monitor([.. sites.Select(s => $"http://{s.Host}/"), "--log", log, "--days", "0.25", "--jitter", "0"]));
 
         Assert.Contains("0 visits already taken, 12 to take", result.Out);
-        var schedule = new MonitorSchedule { VisitsPerDay = 24 };
+        var schedule = new MonitorSchedule { VisitsPerDay = 24, Days = 0.25 };
         var samples = new SampleLog(log);
         foreach (var site in sites)
         {
@@ -152,7 +152,7 @@ public sealed class MonitorCliTests : IAsyncLifetime, IDisposable
 
         Assert.Contains("4 visits already taken, 8 to take", restarted.Out);
         var stored = await StoredAsync(run);
-        var schedule = new MonitorSchedule { VisitsPerDay = 24 };
+        var schedule = new MonitorSchedule { VisitsPerDay = 24, Days = 0.25 };
         foreach (var (unit, samples) in stored)
         {
             Assert.Equal(6, samples.Count);
@@ -204,7 +204,7 @@ public sealed class MonitorCliTests : IAsyncLifetime, IDisposable
 
         Assert.Contains($"{before} visits already taken, {48 - before} to take", restarted.Out);
         var stored = await StoredAsync(run);
-        var schedule = new MonitorSchedule { VisitsPerDay = 24 };
+        var schedule = new MonitorSchedule { VisitsPerDay = 24, Days = 0.25 };
         Assert.Equal(2, stored.Count);
         foreach (var (unit, samples) in stored)
         {

@@ -105,7 +105,8 @@ public sealed class FrameworkLoaderTests
         Assert.Equal(13, framework.Find("links")!.Line);
     }
 
-    private const string Minimal =
+    // It scores a website finding, so it states the numbers of the rules: the national checks block, appended.
+    private static readonly string Minimal =
         "id: mini\n" +
         "version: \"1\"\n" +
         "name: 最小框架\n" +
@@ -125,7 +126,8 @@ public sealed class FrameworkLoaderTests
         "        deduct:\n" +
         "          - { finding: links.broken, each: 1 }\n" +
         "verdict-needs:\n" +
-        "  - { name: 链接已检查, indicators: [links] }\n";
+        "  - { name: 链接已检查, indicators: [links] }\n" +
+        ShippedRules.ChecksBlock(ShippedRules.NationalId);
 
     private static Framework Load(string text) => FrameworkLoader.Load(new StringReader(text), "bad.yaml");
 }

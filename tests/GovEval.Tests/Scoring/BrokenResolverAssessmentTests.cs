@@ -23,7 +23,7 @@ public sealed class BrokenResolverAssessmentTests
         using var collector = new SiteCollector(fetcher);
         var observation = await collector.CollectAsync(home, new DateTimeOffset(2020, 11, 30, 9, 0, 0, TimeSpan.FromHours(8)), new CollectOptions
         {
-            ShortSample = new SamplerOptions { Visits = 3, Interval = TimeSpan.Zero },
+            ShortSample = new SamplerOptions { Visits = 3, Interval = TimeSpan.Zero, FailAfter = ShippedRules.Checks.HomepageTimeout },
         });
 
         var assessment = SiteAssessor.Assess(framework, "www.example.gov.cn", SiteAssessor.StandaloneFacts(home, null, true), observation);
