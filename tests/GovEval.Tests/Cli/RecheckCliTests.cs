@@ -72,6 +72,32 @@ public sealed class RecheckCliTests(RecheckCliTests.CollectedRun collected) : IC
     }
 
     [Fact]
+    public async Task A_shorter_news_period_in_a_copied_framework_gives_the_stale_columns_the_truth_predicts_with_no_network()
+    {
+        var run = await collected.CopyAsync("seven-days");
+        await using var store = await collected.OpenStoreAsync();
+        var before = Findings(await store.ObservationsAsync(run));
+        // Columns the collection saw (60 pages a site): the truth's columns beyond them were never read.
+        var crawled = Directory.GetFiles(Path.Combine(Workspace.Folder, "data", "runs", run, "observations"), "*.json.gz")
+            .SelectMany(f => GovEval.Collect.Stored.ObservationFile.Read(f).Pages)
+            .Select(p => HostPath(p.Url))
+            .ToHashSet(StringComparer.Ordinal);
+        var expected = collected.StaleInThreeDays.Except(collected.StaleNationally).Where(crawled.Contains).Order(StringComparer.Ordinal).ToList();
+        var added = collected.StaleInThreeDays.Except(collected.StaleNationally).ToList();
+        Assert.True(expected.Count > 0, $"{added.Count} columns stale only in 3 days ({string.Join(" ", added.Take(5))}); crawled {crawled.Count} ({string.Join(" ", crawled.Take(5))})");
+
+        await Workspace.RunOkAsync("recheck", "--run", run, "--framework", collected.ShortNewsFramework);
+
+        var after = Findings(await store.ObservationsAsync(run));
+        Assert.Empty(before.Except(after));
+        var appeared = after.Except(before).ToList();
+        Assert.Equal(expected, appeared.Where(f => f.StartsWith("freshness.column ", StringComparison.Ordinal)).Select(f => f["freshness.column ".Length..]).Order(StringComparer.Ordinal));
+        Assert.All(appeared, f => Assert.True(f.StartsWith("freshness.column ", StringComparison.Ordinal) || f.StartsWith("veto.columns-stale ", StringComparison.Ordinal), f));
+        Assert.Contains((await store.ObservationsAsync(run)).SelectMany(o => o.Findings), f => f.Rule == "freshness.column" && f.Message.Contains("超过3天未更新", StringComparison.Ordinal));
+        Assert.Equal(Path.GetFullPath(collected.ShortNewsFramework), (await store.RunAsync(run)).FrameworkId);
+    }
+
+    [Fact]
     public async Task A_recheck_killed_part_way_leaves_the_previous_findings_and_sheets_whole()
     {
         var run = await collected.CopyAsync("killed");
@@ -166,6 +192,12 @@ public sealed class RecheckCliTests(RecheckCliTests.CollectedRun collected) : IC
         Assert.Equal(0, (await store.RunAsync(run)).Revision);
     }
 
+    /// <summary>"rule host/path" of every finding (the scheme left out: a site may answer over HTTPS).</summary>
+    private static HashSet<string> Findings(IReadOnlyList<UnitObservations> observations) =>
+        observations.SelectMany(o => o.Findings).Select(f => $"{f.Rule} {HostPath(f.Url)}").ToHashSet(StringComparer.Ordinal);
+
+    private static string HostPath(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host + uri.AbsolutePath : url;
+
     /// <summary>Equal lists of texts; on a difference, shows where the first pair parts.</summary>
     private static void AssertSame(IReadOnlyList<string> expected, IReadOnlyList<string> actual)
     {
@@ -207,6 +239,14 @@ public sealed class RecheckCliTests(RecheckCliTests.CollectedRun collected) : IC
 
         public string Collected { get; private set; } = "";
 
+        /// <summary>The national framework with news columns due within 3 days instead of 14 (the simulated web has news 3 to 13 days old).</summary>
+        public string ShortNewsFramework { get; private set; } = "";
+
+        /// <summary>"host/path" of the columns the simulated web's truth calls stale under the national numbers, and under 3-day news.</summary>
+        public IReadOnlySet<string> StaleNationally { get; private set; } = new HashSet<string>();
+
+        public IReadOnlySet<string> StaleInThreeDays { get; private set; } = new HashSet<string>();
+
         public async Task InitializeAsync()
         {
             var registry = UnitRegistry.ForYear(2020);
@@ -230,6 +270,13 @@ public sealed class RecheckCliTests(RecheckCliTests.CollectedRun collected) : IC
             Collected = await CreateAsync("collected");
             await Workspace.RunOkAsync("collect", "--run", Collected, "--connect-to-file", routes, "--ipv6-routes", ipv6, "--ca", ca, "--no-politeness", "--max-pages", "60", "--concurrency", "6");
             await Workspace.RunOkAsync("score", "--run", Collected);
+            var national = ShippedRules.Text(ShippedRules.NationalId);
+            Assert.Contains("  news-period-days: 14\n", national);
+            ShortNewsFramework = Workspace.Write("three-day-news.yaml", national
+                .Replace("id: gov-website-check-2019", "id: three-day-news", StringComparison.Ordinal)
+                .Replace("  news-period-days: 14\n", "  news-period-days: 3\n", StringComparison.Ordinal));
+            StaleNationally = Stale(server.Truth(ShippedRules.Checks));
+            StaleInThreeDays = Stale(server.Truth(Core.Frameworks.FrameworkLoader.LoadFile(ShortNewsFramework).Checks!));
             // The server is disposed here: from now on nothing answers at the simulated sites' addresses.
         }
 
@@ -238,6 +285,12 @@ public sealed class RecheckCliTests(RecheckCliTests.CollectedRun collected) : IC
             Workspace.Dispose();
             return Task.CompletedTask;
         }
+
+        private static HashSet<string> Stale(Sandbox.Truth.SandboxTruth truth) => truth.Sites.SelectMany(s => s.Defects)
+            .Where(d => d.Rule == "freshness.column")
+            .Select(d => new Uri(d.Url))
+            .Select(u => u.Host + u.AbsolutePath)
+            .ToHashSet(StringComparer.Ordinal);
 
         public Task<GovEvalStore> OpenStoreAsync() => GovEvalStore.OpenAsync(StoreConnection.Parse(Workspace.Db));
 
