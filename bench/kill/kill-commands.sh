@@ -5,6 +5,7 @@
 # - registry import: the store holds either none or all of the file's units;
 # - collect: the killed run resumes (collect --run again) and scores;
 # - score: every score sheet of the run comes from one scoring, and the results are those sheets';
+# - recheck: the run shows the previous judgement or the new one whole, with one revision kept per completed recheck;
 # - publish: the release folder is the old release or the new one, whole (every file its manifest lists), and
 #   the next publish leaves nothing beside it.
 # The simulated web (goveval sandbox serve) stands in for the internet; nothing leaves loopback.
@@ -139,6 +140,23 @@ for i in $(seq 1 "$kills"); do
   follow_up "$run"
 done
 report score "$kills" "$ended" "$span_score" "$(printf '%s\n' "${offsets[@]}" | median)" "$ok/$kills"
+
+# recheck: killed while it judges the stored observations again or stores the result; the run shows one judgement
+# whole: as many revisions kept as rechecks completed, and the findings of the collection (same framework).
+findings_before=$(sql "SELECT count(*) FROM Findings WHERE RunId = '$run'")
+span_recheck=$(timed "${goveval[@]}" recheck --run "$run")
+rechecks_consistent() {
+  [ "$(sql "SELECT Revision FROM Runs WHERE Id = '$run'")" = "$(sql "SELECT count(*) FROM RunRevisions WHERE RunId = '$run'")" ] || return 1
+  [ "$(sql "SELECT count(*) FROM Findings WHERE RunId = '$run'")" = "$findings_before" ]
+}
+ended=0; offsets=(); ok=0
+for i in $(seq 1 "$kills"); do
+  at=$(offset "$i" "$span_recheck"); offsets+=("$at")
+  [ "$(kill_after "$at" "${goveval[@]}" recheck --run "$run")" = finished ] && ended=$((ended + 1))
+  if rechecks_consistent; then ok=$((ok + 1)); else fail "recheck killed at $at ms left a run of two judgements"; fi
+  follow_up "$run"
+done
+report recheck "$kills" "$ended" "$span_recheck" "$(printf '%s\n' "${offsets[@]}" | median)" "$ok/$kills"
 
 # publish: killed while it writes the release; the folder is the old release or the new one.
 ended=0; offsets=(); ok=0
