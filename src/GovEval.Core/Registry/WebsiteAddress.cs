@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using GovEval.Core.Observations;
 
 namespace GovEval.Core.Registry;
 
@@ -44,7 +45,7 @@ public static class WebsiteAddress
             return $"'{text}' is not an absolute http(s) URL (e.g. https://www.example.gov.cn/)";
         }
 
-        if (IdnHost(uri) is null)
+        if (UrlNormalizer.IdnHost(uri) is null)
         {
             // System.Uri accepts the text but cannot spell its host for DNS (a character IDNA forbids): no resolver could reach it.
             return $"'{text}' has a host name that is not a valid internationalised domain name (a character IDNA does not allow); give the site's host as its address bar shows it";
@@ -76,19 +77,6 @@ public static class WebsiteAddress
         return reasons.Count == 0 ? null : $"'{shown}' {string.Join("; it also ", reasons)}: {string.Join("; ", advice)}";
     }
 
-    /// <summary>The host as DNS spells it (punycode), or null when IDNA cannot spell it.</summary>
-    private static string? IdnHost(Uri uri)
-    {
-        try
-        {
-            return uri.IdnHost;
-        }
-        catch (UriFormatException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>What kind of internal host the URL names, or null for a public one.</summary>
     private static string? Internal(Uri uri)
     {
@@ -97,7 +85,7 @@ public static class WebsiteAddress
             return InternalAddress(address) is { } range ? $"{range} address" : null;
         }
 
-        var host = IdnHost(uri)!.TrimEnd('.').ToLowerInvariant();
+        var host = UrlNormalizer.IdnHost(uri)!.TrimEnd('.').ToLowerInvariant();
         if (host == "localhost" || LocalSuffixes.Any(s => host.EndsWith(s, StringComparison.Ordinal)))
         {
             return "a host of the local network";
