@@ -44,7 +44,7 @@ public sealed class Soft404Checks : ICheckFamily
             return false;
         }
 
-        return target.IdnHost.Equals(home.IdnHost, StringComparison.OrdinalIgnoreCase)
+        return UrlNormalizer.IdnHost(target) is { } host && string.Equals(host, UrlNormalizer.IdnHost(home), StringComparison.OrdinalIgnoreCase)
             && target.AbsolutePath is "/" or "/index.html" or "/index.htm" or "/index.shtml" or "/index.jsp" or "/index.php" or "/default.html";
     }
 }

@@ -103,7 +103,12 @@ public sealed partial class IdentityChecks : ICheckFamily
             return $"网站地址“{homepage}”无法解析";
         }
 
-        var host = uri.IdnHost.ToLowerInvariant().TrimEnd('.');
+        if (UrlNormalizer.IdnHost(uri) is not { } idn)
+        {
+            return $"网站地址“{homepage}”的主机名不是有效的国际化域名";
+        }
+
+        var host = idn.ToLowerInvariant().TrimEnd('.');
         if (!host.EndsWith(".gov.cn", StringComparison.Ordinal))
         {
             return $"网站域名“{host}”不在.gov.cn下，政府网站应使用.gov.cn域名";

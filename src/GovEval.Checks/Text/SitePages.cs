@@ -38,7 +38,7 @@ public static class SitePages
     public static PageObservation? Homepage(SiteObservation observation)
     {
         var given = UrlNormalizer.Normalize(observation.Homepage);
-        var host = Uri.TryCreate(observation.Homepage, UriKind.Absolute, out var uri) ? uri.IdnHost.ToLowerInvariant() : null;
+        var host = Uri.TryCreate(observation.Homepage, UriKind.Absolute, out var uri) ? UrlNormalizer.IdnHost(uri)?.ToLowerInvariant() : null;
         PageObservation? sameRoot = null;
         foreach (var page in observation.Pages)
         {
@@ -58,7 +58,7 @@ public static class SitePages
 
     private static bool IsRootOf(string url, string host) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && uri.IdnHost.Equals(host, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(UrlNormalizer.IdnHost(uri), host, StringComparison.OrdinalIgnoreCase)
         && uri.AbsolutePath is "/" or "/index.html" or "/index.htm" or "/index.shtml" or "/index.jsp" or "/index.php";
 
     /// <summary>A response header, whatever case the collector stored its name in.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using GovEval.Core.Observations;
 
 namespace GovEval.Core.Registry;
 
@@ -44,6 +45,12 @@ public static class WebsiteAddress
             return $"'{text}' is not an absolute http(s) URL (e.g. https://www.example.gov.cn/)";
         }
 
+        if (UrlNormalizer.IdnHost(uri) is null)
+        {
+            // System.Uri accepts the text but cannot spell its host for DNS (a character IDNA forbids): no resolver could reach it.
+            return $"'{text}' has a host name that is not a valid internationalised domain name (a character IDNA does not allow); give the site's host as its address bar shows it";
+        }
+
         var reasons = new List<string>();
         var advice = new List<string>();
         var shown = text;
@@ -78,7 +85,7 @@ public static class WebsiteAddress
             return InternalAddress(address) is { } range ? $"{range} address" : null;
         }
 
-        var host = uri.IdnHost.TrimEnd('.').ToLowerInvariant();
+        var host = UrlNormalizer.IdnHost(uri)!.TrimEnd('.').ToLowerInvariant();
         if (host == "localhost" || LocalSuffixes.Any(s => host.EndsWith(s, StringComparison.Ordinal)))
         {
             return "a host of the local network";

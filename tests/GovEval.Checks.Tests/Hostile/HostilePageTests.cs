@@ -13,6 +13,23 @@ public sealed class HostilePageTests
     // The parse limit is tested on its own below; here a loaded machine must not trip it.
     private static readonly CheckOptions Patient = ShippedRules.Options with { PageParseTimeout = TimeSpan.FromMinutes(4) };
 
+    // System.Uri parses a host with a small-form character but cannot spell it for DNS (IdnHost throws): a page
+    // linking there, broken, must be judged like any other, never crash the checks.
+    [Fact]
+    public void A_link_to_a_host_idna_cannot_spell_is_judged_without_crashing()
+    {
+        const string bad = "https://qh.sz.\uFE67\u00FFov.cn/a.html";
+        Assert.Throws<UriFormatException>(() => new Uri(bad).IdnHost);
+        var html = CrawledPage.Page(b => b.Append("<a href=\"").Append(bad).Append("\">办事大厅</a>"));
+        var site = CrawledPage.Site(html);
+        var broken = new FetchOutcome(bad, FetchStatus.Dns, null, null, [], null, null, TimeSpan.Zero, "no such host", null);
+        site = site with { Links = [new LinkObservation(CrawledPage.Home, bad, LinkSource.Anchor, "办事大厅", false, broken)] };
+
+        var result = SiteChecks.Run(site, Patient);
+
+        Assert.Contains(result.Findings, f => f.Rule == "links.broken-homepage" && f.Url == bad);
+    }
+
     // 100,000 links in one block: every link asked the block for its links, and walked its ancestors.
     [Fact(Timeout = 300_000)]
     public async Task A_homepage_of_100000_links_in_one_block_is_checked()
