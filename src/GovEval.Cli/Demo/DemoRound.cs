@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using GovEval.Checks;
+using GovEval.Checks.Availability;
 using GovEval.Collect.Fetching;
 using GovEval.Collect.Probes;
 using GovEval.Core.Observations;
@@ -128,7 +130,7 @@ public sealed class DemoRound(IAnsiConsole console, DemoSettings settings)
         });
 
         // The national 15 s rule, in real seconds: the compressed clock only skips the hours between visits.
-        var sampler = new HomepageSampler(fetcher, new SamplerOptions(), clock);
+        var sampler = new HomepageSampler(fetcher, new SamplerOptions { FailAfter = CheckOptions.Default.HomepageTimeout }, clock);
         await sampler.WarmUpAsync([.. homepages.Keys], cancel);
         IReadOnlyDictionary<string, IReadOnlyList<AvailabilitySample>> samples = new Dictionary<string, IReadOnlyList<AvailabilitySample>>();
         await console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -138,7 +140,8 @@ public sealed class DemoRound(IAnsiConsole console, DemoSettings settings)
                 samples = await new DemoMonitor(server, clock, sampler).RunAsync([.. homepages.Keys], settings.MonitorVisits, _ => task.Increment(1), cancel);
             });
 
-        var failures = samples.Values.Sum(s => s.Count(HomepageSampler.Failed));
+        // Counted as the checks of `collect` will count them.
+        var failures = samples.Values.Sum(s => AvailabilityShare.Count(s, CheckOptions.Default).Failures);
         await using var store = await GovEvalStore.OpenAsync(StoreConnection.Parse(db), cancel: cancel);
         foreach (var run in runIds)
         {
