@@ -13,8 +13,20 @@ public static class UrlNormalizer
             return url.Trim();
         }
 
+        string host;
+        try
+        {
+            host = uri.IdnHost;
+        }
+        catch (UriFormatException)
+        {
+            // A host Uri accepts but IDNA refuses (U+0378, U+FFFF in a hostile page's link): it names no server,
+            // and a link to it must not stop the crawl. Kept as written, like any URL that is no http(s) URL.
+            return url.Trim();
+        }
+
         var port = uri.IsDefaultPort ? "" : $":{uri.Port}";
         var path = uri.AbsolutePath.Length == 0 ? "/" : uri.AbsolutePath;
-        return $"{uri.Scheme.ToLowerInvariant()}://{uri.IdnHost.ToLowerInvariant()}{port}{path}{uri.Query}";
+        return $"{uri.Scheme.ToLowerInvariant()}://{host.ToLowerInvariant()}{port}{path}{uri.Query}";
     }
 }
