@@ -1,12 +1,14 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using GovEval.Checks.Derived;
 using GovEval.Core.Observations;
 
 namespace GovEval.Checks;
 
 /// <summary>
 /// What every family shares for one site: the options, the parsed documents (a page that six families read is
-/// parsed once), the command's cancellation and the site's time budget. A page whose parse outlasts
+/// parsed once), the derived facts (<see cref="Request{TFact, T}"/>: columns, homepage items, the availability share,
+/// derived once and read by every check and by the report), the command's cancellation and the site's time budget. A page whose parse outlasts
 /// <see cref="CheckOptions.PageParseTimeout"/> is left unread: families see no document for it, as for a page
 /// without HTML, and <see cref="Unread"/> says why, so the rules that needed it are reported not measured.
 /// </summary>
@@ -15,6 +17,7 @@ public sealed class CheckContext(CheckOptions options, CancellationToken cancel 
     private static readonly HtmlParser Parser = new();
     private readonly Dictionary<string, IHtmlDocument?> documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> unread = new(StringComparer.Ordinal);
+    private readonly DerivedFactCache derived = new();
     private readonly CancellationTokenSource? site = budget is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancel, budget.Token);
 
     public CheckOptions Options { get; } = options;
@@ -47,6 +50,16 @@ public sealed class CheckContext(CheckOptions options, CancellationToken cancel 
 
         return document;
     }
+
+    /// <summary>
+    /// The derived fact <typeparamref name="TFact"/> of the site <paramref name="observation"/>, derived on the first
+    /// request and the same instance for every later one (checks, the site report, the monitor's summary).
+    /// </summary>
+    public T Request<TFact, T>(SiteObservation observation)
+        where TFact : IDerivedFact<T> => derived.Get<TFact, T>(observation, this);
+
+    /// <summary>How many derived facts this context derived (each at most once per site).</summary>
+    public int Derivations => derived.Derivations;
 
     public void Dispose() => site?.Dispose();
 

@@ -65,7 +65,7 @@ public sealed class CollectedSandboxTests(ITestOutputHelper output)
         {
             var samples = await sampler.SampleAsync($"http://{site.Host}/");
             var observation = new SiteObservation($"http://{site.Host}/", now, [], [], samples, null, null, null, []);
-            var availability = new Availability.HomepageAvailability().Run(observation, new CheckContext(ShippedRules.Options));
+            var availability = new GovEval.Checks.Availability.HomepageAvailability().Run(observation, new CheckContext(ShippedRules.Options));
             findings[site.Host] = [.. findings[site.Host], .. availability.Findings];
         }
 

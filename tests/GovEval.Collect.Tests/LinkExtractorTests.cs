@@ -54,6 +54,15 @@ public sealed class LinkExtractorTests
         Assert.Null(CrawlUrl.Resolve(page, "javascript:void(0)"));
         Assert.Null(CrawlUrl.Resolve(page, "mailto:a@b.cn"));
     }
+
+    [Fact]
+    public void A_host_that_idna_refuses_is_kept_as_written_not_thrown()
+    {
+        // HtmlFuzzTests met these in mutated pages: Uri accepts the host, its IdnHost throws.
+        var page = new Uri("http://www.gd.gov.cn/a/b.html");
+        Assert.Equal("http://\u0378x.com/", CrawlUrl.Resolve(page, "http://\u0378x.com/"));
+        Assert.Equal("http://\uffffa.com/p", CrawlUrl.Resolve(page, "http://\uffffa.com/p"));
+    }
 }
 
 public sealed class LinkResolverTests

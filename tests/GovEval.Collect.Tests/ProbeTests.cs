@@ -33,13 +33,14 @@ public sealed class ProbeTests(LiveSandbox live)
             var sampler = new HomepageSampler(fetcher, new SamplerOptions { Visits = 100, Interval = slot, FailAfter = TimeSpan.FromSeconds(1.5) }, clock, log);
             var samples = await sampler.SampleAsync(site.SiteUrl);
             Assert.Equal(100, samples.Count);
-            Assert.Equal(site.FailurePercent, samples.Count(HomepageSampler.Failed));
-            Assert.All(samples.Where(HomepageSampler.Failed), s => Assert.Equal(FetchStatus.Timeout, s.Outcome.Status));
+            // The sampler records outcomes; a visit past FailAfter is recorded as the site's timeout.
+            Assert.Equal(site.FailurePercent, samples.Count(s => s.Outcome.Status == FetchStatus.Timeout));
+            Assert.All(samples, s => Assert.Contains(s.Outcome.Status, new[] { FetchStatus.Ok, FetchStatus.Timeout }));
             Assert.True(samples[^1].At - samples[0].At >= slot * 99);
 
             var logged = log.Read($"https://{site.Host}/");
             Assert.Equal(100, logged.Count);
-            Assert.Equal(site.FailurePercent, logged.Count(HomepageSampler.Failed));
+            Assert.Equal(site.FailurePercent, logged.Count(s => s.Outcome.Status == FetchStatus.Timeout));
         }
         finally
         {
@@ -48,46 +49,57 @@ public sealed class ProbeTests(LiveSandbox live)
     }
 
     [Fact]
-    public async Task Search_is_found_on_working_sites_not_found_on_stale_ones_and_missing_without_a_form()
+    public async Task Search_records_what_it_submitted_and_what_the_results_listed()
     {
+        // The probe records; it does not judge (GovEval.Checks' SearchResults does, tested there on these probes).
         using var fetcher = live.Fetcher();
         var prober = new SearchProber(fetcher);
         foreach (var mode in new[] { SearchMode.Working, SearchMode.Stale, SearchMode.Missing })
         {
             var site = live.Sites(s => s.Search == mode).First();
             var probe = await prober.ProbeAsync(site.SiteUrl, null, null, LiveSandbox.Now);
+            Assert.NotNull(probe.Query);
+            Assert.NotNull(probe.ExpectedUrl);
+            Assert.Equal("GET", probe.Method);
+            Assert.Contains(probe.Fields, f => f.Value == probe.Query);
+            Assert.Contains(Uri.EscapeDataString(probe.Query), probe.SubmittedUrl, StringComparison.Ordinal);
+            var listsExpected = probe.Results?.Any(r => new Uri(r.Url).AbsolutePath == new Uri(probe.ExpectedUrl).AbsolutePath) ?? false;
             switch (mode)
             {
                 case SearchMode.Working:
                     Assert.True(probe.FormFound);
-                    Assert.NotNull(probe.Query);
-                    Assert.True(probe.Found, $"{probe.Query} → {probe.ExpectedUrl}");
+                    Assert.Equal(FetchStatus.Ok, probe.Outcome?.Status);
+                    Assert.True(listsExpected, $"{probe.Query} → {probe.ExpectedUrl}");
+                    Assert.Equal(probe.Results!.Count, probe.ResultLinkCount);
                     break;
                 case SearchMode.Stale:
                     Assert.True(probe.FormFound);
-                    Assert.False(probe.Found, $"{probe.Query} → {probe.ExpectedUrl}");
+                    Assert.Equal(FetchStatus.Ok, probe.Outcome?.Status);
+                    Assert.NotNull(probe.Results);
+                    Assert.False(listsExpected, $"{probe.Query} → {probe.ExpectedUrl}");
                     break;
                 default:
                     Assert.False(probe.FormFound);
-                    Assert.Null(probe.Found);
+                    Assert.Null(probe.FormUrl);
+                    Assert.StartsWith(new Uri(new Uri(probe.HomepageUrl!), "/search?q=").AbsoluteUri, probe.SubmittedUrl, StringComparison.Ordinal);
                     break;
             }
         }
     }
 
     [Fact]
-    public async Task A_missing_search_that_redirects_home_is_no_search_at_the_probe()
+    public async Task A_missing_search_that_redirects_home_is_recorded_with_where_it_landed()
     {
         // The homepage links the newest title, so reading the homepage as a results page "finds" it: the probe
-        // itself must tell that /search landed on the homepage.
+        // records where /search ended and the homepage it read, so the check can tell.
         var site = live.Sites(s => s.Search == SearchMode.Missing && s.MissingPages == MissingPageBehaviour.RedirectHome).First();
         using var fetcher = live.Fetcher();
         var probe = await new SearchProber(fetcher).ProbeAsync(site.SiteUrl, null, null, LiveSandbox.Now);
         Assert.False(probe.FormFound);
         Assert.NotNull(probe.Query);
-        Assert.Null(probe.Found);
         Assert.Equal(FetchStatus.Ok, probe.Outcome?.Status);
         Assert.NotEmpty(probe.Outcome!.Redirects);
+        Assert.Contains(UrlNormalizer.Normalize(probe.Outcome.FinalUrl!), new[] { UrlNormalizer.Normalize(probe.HomepageUrl!), UrlNormalizer.Normalize(site.SiteUrl) });
     }
 
     [Fact]

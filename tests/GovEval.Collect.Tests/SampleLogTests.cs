@@ -21,7 +21,7 @@ public sealed class SampleLogTests
             var gd = log.Read("https://www.gd.gov.cn/index.html");
             Assert.Equal(2, gd.Count);
             Assert.Equal(FetchStatus.Timeout, gd[0].Outcome.Status);
-            Assert.True(HomepageSampler.Failed(gd[0]));
+            Assert.True(gd[0].Outcome.IsSiteFault);
 
             File.AppendAllText(log.Path, "{torn");
             log.Append("http://www.gd.gov.cn/", Sample(3, FetchStatus.Ok));

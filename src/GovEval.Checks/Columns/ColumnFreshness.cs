@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using GovEval.Core.Observations;
@@ -6,27 +5,14 @@ using GovEval.Core.Observations;
 namespace GovEval.Checks.Columns;
 
 /// <summary>
-/// Discovers a site's columns and reads how fresh each one is: the basis of freshness.column, columns.blank,
-/// the interaction rules and report.json's <c>columns</c>. Columns come from the homepage navigation and from
-/// list pages that name their column (ColumnName meta without article tags); pages of one list (index.html,
-/// index_1.html…) are one column; items are read from every list page, dated by the list or, when the list shows
-/// no date, by the item page's PubDate.
+/// Discovers a site's columns and reads how fresh each one is, for the derived fact <see cref="SiteColumns"/> (every
+/// reader requests that, so the columns are discovered once per site). Columns come from the homepage navigation
+/// and from list pages that name their column (ColumnName meta without article tags); pages of one list
+/// (index.html, index_1.html…) are one column; items are read from every list page, dated by the list or, when the
+/// list shows no date, by the item page's PubDate.
 /// </summary>
 public static partial class ColumnFreshness
 {
-    private static readonly ConditionalWeakTable<CheckContext, IReadOnlyList<SiteColumn>> Cache = new();
-
-    public static IReadOnlyList<SiteColumn> Read(SiteObservation observation, CheckContext context)
-    {
-        if (Cache.TryGetValue(context, out var cached))
-        {
-            return cached;
-        }
-
-        var columns = Discover(observation, context);
-        Cache.AddOrUpdate(context, columns);
-        return columns;
-    }
 
     private sealed class Candidate(string url, string? name)
     {
@@ -37,7 +23,7 @@ public static partial class ColumnFreshness
         public List<PageObservation> Pages { get; } = [];
     }
 
-    private static IReadOnlyList<SiteColumn> Discover(SiteObservation observation, CheckContext context)
+    internal static IReadOnlyList<SiteColumn> Discover(SiteObservation observation, CheckContext context)
     {
         var today = Today(observation);
         var byUrl = SitePages.ByUrl(observation);
@@ -248,7 +234,7 @@ public static partial class ColumnFreshness
             return entry;
         }
 
-        return entry with { Date = ListDates.PubDate(SitePages.Meta(document, "PubDate")) };
+        return entry with { Date = Core.Text.DisplayedDates.PubDate(SitePages.Meta(document, "PubDate")) };
     }
 
     /// <summary>"Today" on the observation's clock (the offset it was given in, as the sites' own dates are).</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using GovEval.Core.Text;
 
 namespace GovEval.Checks.Columns;
 
@@ -22,7 +23,7 @@ public static class ListItems
     /// </summary>
     public const int MaxLinksPerLine = 16;
 
-    // HomepageFreshness, ColumnFreshness and ConsultationChecks all read the homepage's lines: read them once.
+    // HomepageItems, ColumnFreshness and ConsultationChecks all read the homepage's lines: read them once.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IHtmlDocument, Lines> Cache = new();
 
     private sealed record Lines(string BaseUrl, DateOnly Today, IReadOnlyList<ListEntry> Entries);
@@ -79,21 +80,7 @@ public static class ListItems
     }
 
     /// <summary>The date of a line: a labelled one (发布时间, 发布日期) first, else the first date shown.</summary>
-    private static DateOnly? DateOf(string text, DateOnly today)
-    {
-        foreach (var label in PublishLabels)
-        {
-            var at = text.IndexOf(label, StringComparison.Ordinal);
-            if (at >= 0 && ListDates.First(text[(at + label.Length)..], today) is { } labelled)
-            {
-                return labelled;
-            }
-        }
-
-        return ListDates.First(text, today);
-    }
-
-    private static readonly string[] PublishLabels = ["发布时间", "发布日期", "留言时间", "提交时间", "来信时间"];
+    private static DateOnly? DateOf(string text, DateOnly today) => DisplayedDates.OfLine(text, today);
 
     // Walks up only through elements that hold this link alone, and those belong to one link each: every element
     // is passed once for the whole page.

@@ -6,7 +6,7 @@ namespace GovEval.Checks.Freshness;
 
 /// <summary>
 /// Whether the site is kept up to date: freshness.homepage and veto.homepage-stale from the homepage's dated
-/// items, freshness.column and columns.blank from each dated-class column's newest item, veto.columns-stale
+/// items (<see cref="HomepageItems"/>: a navigation-only homepage's are its second-level pages'), freshness.column and columns.blank from each dated-class column's newest item, veto.columns-stale
 /// from their counts. A column the scanner could not read is not measured, never stale.
 /// </summary>
 public sealed class UpdateChecks : ICheckFamily
@@ -27,9 +27,10 @@ public sealed class UpdateChecks : ICheckFamily
         var options = context.Options;
         var today = ColumnFreshness.Today(observation);
         var home = observation.Homepage;
-        var columns = ColumnFreshness.Read(observation, context);
+        var columns = SiteColumns.Of(observation, context);
 
-        var homepage = HomepageFreshness.Read(observation, context);
+        // The finding, the measurement the framework scores and the report read the same items.
+        var homepage = HomepageItems.Of(observation, context);
         if (!homepage.Measured)
         {
             notMeasured.Add(new NotMeasured(HomepageRule, "首页未能获取"));
@@ -37,27 +38,20 @@ public sealed class UpdateChecks : ICheckFamily
         }
         else
         {
-            var fresh = homepage.ItemsLast2Weeks;
-            if (homepage.DatedItems == 0)
-            {
-                // A homepage that is only navigation: the rule looks at the second-level pages instead.
-                var since = today.AddDays(-options.HomepageWindowDays);
-                fresh = columns.SelectMany(c => c.Entries).Where(e => e.Date is { } d && d >= since && d <= today)
-                    .Select(e => e.Url).Distinct(StringComparer.Ordinal).Count();
-            }
-
-            measurements["homepage.itemsLast2Weeks"] = homepage.ItemsLast2Weeks;
+            var fresh = homepage.ItemsInWindow;
+            measurements["homepage.itemsLast2Weeks"] = fresh;
             var latest = homepage.Latest is { } l ? l.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "无";
+            var where = homepage.NavigationOnly ? "首页仅有导航，二级页面" : "首页";
             if (fresh < options.HomepageMinNewItems)
             {
                 findings.Add(new Finding(HomepageRule, Severity.Deduction, home, home,
-                    $"首页近{options.HomepageWindowDays}天更新{fresh}条（少于{options.HomepageMinNewItems}条，最新{latest}）"));
+                    $"{where}近{options.HomepageWindowDays}天更新{fresh}条（少于{options.HomepageMinNewItems}条，最新{latest}）"));
             }
 
             if (fresh == 0)
             {
                 findings.Add(new Finding(HomepageVeto, Severity.Veto, home, home,
-                    $"首页超过{options.HomepageWindowDays}天未更新（最新{latest}）"));
+                    $"{where}超过{options.HomepageWindowDays}天未更新（最新{latest}）"));
             }
         }
 

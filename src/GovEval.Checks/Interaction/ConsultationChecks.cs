@@ -26,7 +26,7 @@ public sealed class ConsultationChecks : ICheckFamily
         var today = ColumnFreshness.Today(observation);
         var findings = new List<Finding>();
         var notMeasured = new List<NotMeasured>();
-        var consultations = ColumnFreshness.Read(observation, context)
+        var consultations = SiteColumns.Of(observation, context)
             .Where(c => c.Class == ColumnClass.Interaction && ColumnClassifier.IsConsultation(c.Name))
             .ToList();
 
@@ -132,7 +132,7 @@ public sealed class ConsultationChecks : ICheckFamily
         }
 
         var byUrl = SitePages.ByUrl(observation);
-        foreach (var column in ColumnFreshness.Read(observation, context).Where(c => c.Class == ColumnClass.Interaction))
+        foreach (var column in SiteColumns.Of(observation, context).Where(c => c.Class == ColumnClass.Interaction))
         {
             if (byUrl.TryGetValue(column.Url, out var page))
             {

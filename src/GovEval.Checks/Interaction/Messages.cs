@@ -1,4 +1,4 @@
-using GovEval.Checks.Columns;
+using GovEval.Core.Text;
 
 namespace GovEval.Checks.Interaction;
 
@@ -49,7 +49,7 @@ public static class Messages
             // Only the value right after the label: the next label's date is not this one's.
             var rest = text[(at + label.Length)..];
             var value = rest.Length > 24 ? rest[..24] : rest;
-            if (ListDates.First(value, today) is { } date)
+            if (DisplayedDates.First(value, today) is { } date)
             {
                 return date;
             }

@@ -4,10 +4,11 @@ using GovEval.Core.Observations;
 namespace GovEval.Checks.Search;
 
 /// <summary>
-/// Site search (search.missing, search.not-found) from the search probe: the probe looks for a search form and
-/// tries /search, then searches a title the site published. No form anywhere and no working /search is
-/// missing; results that do not list the published page are not-found. When the scanner spoiled the probe the
-/// rules are not measured.
+/// Site search (search.missing, search.not-found) from the recorded search probe: the probe looks for a search form,
+/// tries /search without one, searches a title the site published and records what the results page listed;
+/// <see cref="SearchResults"/> judges whether that lists the published page. No form anywhere and no working
+/// /search is missing; results that do not list the published page are not-found. When the scanner spoiled the
+/// probe the rules are not measured.
 /// </summary>
 public sealed class SiteSearch : ICheckFamily
 {
@@ -29,17 +30,11 @@ public sealed class SiteSearch : ICheckFamily
         }
 
         var hasForm = probe.FormFound || PagesHaveSearchForm(observation, context);
-        // A search URL that lands on the homepage lists the homepage's titles: that is no search result.
-        var landedHome = probe.Outcome?.FinalUrl is { } final && SitePages.HomepageUrls(observation).Contains(UrlNormalizer.Normalize(final));
-        if (landedHome)
-        {
-            probe = probe with { Found = false };
-        }
+        var verdict = SearchResults.Judge(probe, SitePages.HomepageUrls(observation));
 
         // Without a form, /search works only if it found what the site published: a soft 404 or a redirect to the
         // homepage answers 200 too.
-        var works = probe.Outcome is { Status: FetchStatus.Ok } && probe.Found == true;
-        if (!hasForm && !works)
+        if (!hasForm && verdict != SearchVerdict.Found)
         {
             if (probe.Outcome is { IsUnknown: true })
             {
@@ -51,22 +46,27 @@ public sealed class SiteSearch : ICheckFamily
                 new Dictionary<string, decimal>(), [new NotMeasured(NotFoundRule, "网站无站内搜索")]);
         }
 
-        if (probe.Outcome is null || probe.Outcome.IsUnknown || probe.Found is null)
+        switch (verdict)
         {
-            return NotMeasured("站内搜索结果未能获取", NotFoundRule);
+            case SearchVerdict.NotFound:
+                var message = probe.Outcome!.IsSiteFault
+                    ? $"站内搜索无法使用（{Links.BrokenLinks.Reason(probe.Outcome)}）"
+                    : $"站内搜索查不到已发布的信息“{probe.Query}”";
+                return new CheckResult([new Finding(NotFoundRule, Severity.Deduction, home, probe.ExpectedUrl ?? probe.SubmittedUrl ?? home, message)],
+                    new Dictionary<string, decimal>(), []);
+            case SearchVerdict.Unknown:
+                return NotMeasured(Unknown(probe), NotFoundRule);
+            default:
+                return CheckResult.Empty;
         }
-
-        if (probe.Found == false)
-        {
-            var message = probe.Outcome.IsSiteFault
-                ? $"站内搜索无法使用（{Links.BrokenLinks.Reason(probe.Outcome)}）"
-                : $"站内搜索查不到已发布的信息“{probe.Query}”";
-            return new CheckResult([new Finding(NotFoundRule, Severity.Deduction, home, probe.ExpectedUrl ?? probe.FormUrl ?? home, message)],
-                new Dictionary<string, decimal>(), []);
-        }
-
-        return CheckResult.Empty;
     }
+
+    private static string Unknown(SearchProbe probe) =>
+        probe.Query is null ? "首页无带日期的信息可供搜索"
+        : probe.Outcome is null || probe.Outcome.IsUnknown ? "站内搜索结果未能获取"
+        : probe.Outcome.Status != FetchStatus.Ok ? $"站内搜索结果页未能读取（{probe.Outcome.Status}）"
+        : probe.Results is null ? "站内搜索结果页不是网页，无法判断"
+        : $"站内搜索结果页链接过多（{probe.ResultLinkCount}个），未能全部记录";
 
     /// <summary>A form that submits to a search endpoint or has a keyword box, on any page read.</summary>
     private static bool PagesHaveSearchForm(SiteObservation observation, CheckContext context) =>

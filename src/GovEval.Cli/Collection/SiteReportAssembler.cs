@@ -1,5 +1,6 @@
 using System.Reflection;
 using GovEval.Checks;
+using GovEval.Checks.Availability;
 using GovEval.Checks.Columns;
 using GovEval.Core.Frameworks;
 using GovEval.Core.Observations;
@@ -22,20 +23,20 @@ public static class SiteReportAssembler
         var observation = assessment.Observation;
         var checks = assessment.Checks;
 
-        // The checks' own context: its documents and columns are read already (parsing again would take as long
-        // again, and a page it could not read in time must not be read now).
+        // The checks' own context: the report requests the derived facts the checks read (columns, homepage items,
+        // the availability tally), so it prints what they judged; nothing is derived again here, and a page the
+        // checks could not read in time is not read now.
         var context = assessment.Context;
-        var today = DateOnly.FromDateTime(observation.Now.DateTime);
+        var today = ColumnFreshness.Today(observation);
         var (columns, homepage) = Freshness(observation, context);
-        var m = checks.Measurements;
-        var visits = (int)m.GetValueOrDefault("availability.visits");
+        var availability = AvailabilityShare.Of(observation, context);
         var measurements = new SiteMeasurements(
             observation.Pages.Count,
             observation.Links.Count,
-            new AvailabilityFacts(visits, (int)m.GetValueOrDefault("availability.failures"), m.TryGetValue("availability.share", out var share) ? share : null, fromMonitor),
-            new HomepageFacts(homepage.Latest, homepage.Measured ? homepage.ItemsLast2Weeks : null),
+            new AvailabilityFacts(availability.Visits, availability.Failures, availability.Share, fromMonitor),
+            new HomepageFacts(homepage.Latest, homepage.Measured ? homepage.ItemsInWindow : null),
             columns,
-            m);
+            checks.Measurements);
         var findings = checks.Findings
             .OrderBy(f => f.Severity)
             .ThenBy(f => f.Rule, StringComparer.Ordinal)
@@ -51,14 +52,14 @@ public static class SiteReportAssembler
     {
         try
         {
-            var columns = ColumnFreshness.Read(observation, context)
+            var columns = SiteColumns.Of(observation, context)
                 .Select(c => new ColumnFacts(c.Url, c.Name, c.Class.Id(), c.Items, c.Latest))
                 .ToList();
-            return (columns, HomepageFreshness.Read(observation, context));
+            return (columns, HomepageItems.Of(observation, context));
         }
         catch (OperationCanceledException) when (context.OverBudget)
         {
-            return ([], new HomepageUpdates(null, 0, 0, false));
+            return ([], HomepageUpdates.NotRead);
         }
     }
 }

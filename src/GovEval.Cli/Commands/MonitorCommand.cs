@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using GovEval.Checks;
+using GovEval.Checks.Availability;
 using GovEval.Cli.Collection;
 using GovEval.Collect.Crawling;
 using GovEval.Collect.Fetching;
@@ -16,7 +18,9 @@ namespace GovEval.Cli.Commands;
 /// <c>goveval monitor</c>: the availability monitor — every homepage visited as often and as long as the framework's
 /// checks block says (the national check: 20 times a day for a week, a visit failing when the page is not open after
 /// 15 s). Samples go to a log file (<c>check --monitor-log</c>) or into a run (<c>collect --run</c> uses them; the run's
-/// framework sets the window). Killed and restarted, it takes only the visits still missing.
+/// framework sets the window). Killed and restarted, it takes only the visits still missing. Its summary counts the
+/// window with <see cref="AvailabilityShare"/> and the framework's checks options, so the share and the veto it prints
+/// are the ones the checks of <c>collect</c> and <c>check</c> will find.
 /// </summary>
 public sealed class MonitorCommand : CommandGroup
 {
@@ -88,7 +92,9 @@ public sealed class MonitorCommand : CommandGroup
             var console = CheckCommand.Console(context);
             if (runName is null)
             {
-                var rules = Rules(FrameworkCatalog.Get(parse.GetValue(framework) ?? DefaultFramework));
+                var chosen = FrameworkCatalog.Get(parse.GetValue(framework) ?? DefaultFramework);
+                var rules = Rules(chosen);
+                var checks = CheckOptions.From(chosen);
                 var (fail, schedule) = Window(parse, rules, perDay, days, jitter, concurrency, failAfter);
                 var sampling = new SamplerOptions { FailAfter = fail };
                 var homepages = given.Select(h => SiteHomepage.Parse(h)).DistinctBy(SampleLog.Key).ToList();
@@ -97,8 +103,8 @@ public sealed class MonitorCommand : CommandGroup
                 using var fetcher = new Fetcher(network.Fetch(parse, null));
                 var clock = Clock(scale, sites);
                 var sampler = new HomepageSampler(fetcher, sampling, clock, samples);
-                var tally = await MonitorAsync(console, new HomepageMonitor(sampler, clock), sites, schedule, clock, fail, _ => { }, cancel);
-                Summary(console, tally, schedule, rules.UnreachableSharePercent, _ => null);
+                var tally = await MonitorAsync(console, new HomepageMonitor(sampler, clock), sites, schedule, clock, fail, checks, _ => { }, cancel);
+                Summary(console, tally, schedule, checks, _ => null);
                 console.MarkupLineInterpolated($"samples: {samples.Path}");
                 console.MarkupLineInterpolated($"next: goveval check {homepages[0]} --monitor-log {samples.Path}");
             }
@@ -106,7 +112,9 @@ public sealed class MonitorCommand : CommandGroup
             {
                 await using var store = await context.OpenExistingStoreAsync(parse, cancel);
                 var assessment = await store.RunAsync(runName, "--run", cancel);
-                var rules = Rules(FrameworkCatalog.Get(assessment.FrameworkId));
+                var own = FrameworkCatalog.Get(assessment.FrameworkId);
+                var rules = Rules(own);
+                var checks = CheckOptions.From(own);
                 var (fail, schedule) = Window(parse, rules, perDay, days, jitter, concurrency, failAfter);
                 var sampling = new SamplerOptions { FailAfter = fail };
                 var registry = await store.RegistryForRunAsync(assessment, cancel);
@@ -132,7 +140,7 @@ public sealed class MonitorCommand : CommandGroup
                 Dictionary<string, SiteTally> tally = [];
                 try
                 {
-                    tally = await MonitorAsync(console, new HomepageMonitor(sampler, clock), sites, schedule, clock, fail, v => writer.Add(v.Site.Key, v.Sample), stopping.Token);
+                    tally = await MonitorAsync(console, new HomepageMonitor(sampler, clock), sites, schedule, clock, fail, checks, v => writer.Add(v.Site.Key, v.Sample), stopping.Token);
                 }
                 catch (OperationCanceledException) when (!writer.Failed.IsCancellationRequested)
                 {
@@ -147,7 +155,7 @@ public sealed class MonitorCommand : CommandGroup
                 }
 
                 await writer.CompleteAsync();
-                Summary(console, tally, schedule, rules.UnreachableSharePercent, key => units.GetValueOrDefault(key));
+                Summary(console, tally, schedule, checks, key => units.GetValueOrDefault(key));
                 console.MarkupLineInterpolated($"stored in run {assessment.Id} ({assessment.Name}); next: goveval collect --run {assessment.Id}");
             }
 
@@ -239,10 +247,11 @@ public sealed class MonitorCommand : CommandGroup
         MonitorSchedule schedule,
         TimeProvider clock,
         TimeSpan failAfter,
+        CheckOptions checks,
         Action<MonitorVisit> persist,
         CancellationToken cancel)
     {
-        var tally = sites.ToDictionary(s => s.Key, s => new SiteTally(s.Homepage, s.Taken), StringComparer.Ordinal);
+        var tally = sites.ToDictionary(s => s.Key, s => new SiteTally(s.Homepage, s.Taken, checks), StringComparer.Ordinal);
         var already = sites.Sum(s => Math.Min(s.Taken.Count, schedule.Visits));
         var toTake = sites.Sum(s => Math.Max(0, schedule.Visits - s.Taken.Count));
         var scale = clock is ScaledClock scaled ? scaled.Scale : 1;
@@ -269,7 +278,7 @@ public sealed class MonitorCommand : CommandGroup
             {
                 tally[visit.Site.Key].Add(visit.Sample);
                 done++;
-                failures += HomepageSampler.Failed(visit.Sample) ? 1 : 0;
+                failures += AvailabilityShare.Failed(visit.Sample, checks) ? 1 : 0;
             }
         }
 
@@ -315,15 +324,17 @@ public sealed class MonitorCommand : CommandGroup
         return tally;
     }
 
-    /// <param name="veto">The framework's unreachable-share-percent.</param>
-    private static void Summary(IAnsiConsole console, Dictionary<string, SiteTally> tally, MonitorSchedule schedule, decimal veto, Func<string, string?> unitName)
+    /// <param name="checks">The framework's checks options: the veto threshold the summary counts with.</param>
+    private static void Summary(IAnsiConsole console, Dictionary<string, SiteTally> tally, MonitorSchedule schedule, CheckOptions checks, Func<string, string?> unitName)
     {
-        var visits = tally.Values.Sum(t => t.Visits);
-        var failed = tally.Values.Sum(t => t.Failures);
-        var failing = tally.Where(t => t.Value.Failures > 0).ToList();
+        var counted = tally.ToDictionary(t => t.Key, t => t.Value.Count(), StringComparer.Ordinal);
+        var visits = counted.Values.Sum(t => t.Visits);
+        var failed = counted.Values.Sum(t => t.Failures);
+        var spoiled = counted.Values.Sum(t => t.ScannerFaults);
+        var failing = counted.Where(t => t.Value.Failures > 0).ToList();
         console.MarkupLineInterpolated(
-            $"{Count(visits, "visit")} to {Count(tally.Count, "homepage")} in the window, {failed} failed; {Count(failing.Count, "homepage")} failed at least once, {failing.Count(t => t.Value.SharePercent >= veto)} at {veto.ToString("0.##", CultureInfo.InvariantCulture)}% or more (veto.unreachable)");
-        var incomplete = tally.Values.Count(t => t.Visits < schedule.Visits);
+            $"{Count(visits, "visit")} to {Count(tally.Count, "homepage")} in the window, {failed} failed{(spoiled > 0 ? $" ({spoiled} more spoiled by the scanner, not counted)" : "")}; {Count(failing.Count, "homepage")} failed at least once, {failing.Count(t => t.Value.Unreachable)} at {checks.UnreachableSharePercent.ToString("0.##", CultureInfo.InvariantCulture)}% or more (veto.unreachable)");
+        var incomplete = tally.Values.Count(t => t.Taken < schedule.Visits);
         if (incomplete > 0)
         {
             console.MarkupLineInterpolated($"[yellow]{incomplete} homepages have fewer than {schedule.Visits} visits: run the monitor again to complete the window[/]");
@@ -345,18 +356,19 @@ public sealed class MonitorCommand : CommandGroup
         table.AddColumn(new TableColumn("failed").RightAligned());
         table.AddColumn(new TableColumn("share").RightAligned());
         table.AddColumn("last failure");
-        foreach (var (key, site) in failing.OrderByDescending(t => t.Value.SharePercent).ThenByDescending(t => t.Value.Failures).ThenBy(t => t.Key, StringComparer.Ordinal).Take(WorstShown))
+        foreach (var (key, count) in failing.OrderByDescending(t => t.Value.Share).ThenByDescending(t => t.Value.Failures).ThenBy(t => t.Key, StringComparer.Ordinal).Take(WorstShown))
         {
+            var site = tally[key];
             var cells = new List<string> { Markup.Escape(site.Homepage) };
             if (table.Columns.Count == 6)
             {
                 cells.Add(Markup.Escape(unitName(key) ?? key));
             }
 
-            var share = site.SharePercent.ToString("0.#", CultureInfo.InvariantCulture) + "%";
-            cells.Add(site.Visits.ToString(CultureInfo.InvariantCulture));
-            cells.Add(site.Failures.ToString(CultureInfo.InvariantCulture));
-            cells.Add(site.SharePercent >= veto ? $"[red]{share}[/]" : share);
+            var share = count.Percent + "%";
+            cells.Add(count.Visits.ToString(CultureInfo.InvariantCulture));
+            cells.Add(count.Failures.ToString(CultureInfo.InvariantCulture));
+            cells.Add(count.Unreachable ? $"[red]{share}[/]" : share);
             cells.Add(Markup.Escape(site.LastFailure ?? ""));
             table.AddRow(cells.ToArray());
         }
@@ -396,12 +408,19 @@ public sealed class MonitorCommand : CommandGroup
         : span.TotalSeconds >= 1 || span == TimeSpan.Zero ? span.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + " s"
         : span.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
 
-    /// <summary>What the window holds for one homepage, the visits before a restart included.</summary>
+    /// <summary>
+    /// What the window holds for one homepage, the visits before a restart included. The samples are counted by
+    /// <see cref="AvailabilityShare.Count"/>, the checks' own count, never by a rule of the monitor's.
+    /// </summary>
     private sealed class SiteTally
     {
-        public SiteTally(string homepage, IReadOnlyList<AvailabilitySample> taken)
+        private readonly List<AvailabilitySample> samples = [];
+        private readonly CheckOptions checks;
+
+        public SiteTally(string homepage, IReadOnlyList<AvailabilitySample> taken, CheckOptions checks)
         {
             Homepage = homepage;
+            this.checks = checks;
             foreach (var sample in taken)
             {
                 Add(sample);
@@ -410,28 +429,19 @@ public sealed class MonitorCommand : CommandGroup
 
         public string Homepage { get; }
 
-        public int Visits { get; private set; }
-
-        public int Failures { get; private set; }
-
-        public int ScannerFaults { get; private set; }
+        /// <summary>Samples in the window, spoiled ones included: the window is complete when every slot has one.</summary>
+        public int Taken => samples.Count;
 
         public string? LastFailure { get; private set; }
 
-        /// <summary>Failed visits among those that say something about the site (scanner faults left out, as the check does).</summary>
-        public decimal SharePercent => Visits - ScannerFaults == 0 ? 0 : Math.Round(100m * Failures / (Visits - ScannerFaults), 1);
+        /// <summary>The share and veto the checks will find in these samples.</summary>
+        public AvailabilityTally Count() => AvailabilityShare.Count(samples, checks);
 
         public void Add(AvailabilitySample sample)
         {
-            Visits++;
-            if (sample.Outcome.IsUnknown)
+            samples.Add(sample);
+            if (AvailabilityShare.Failed(sample, checks))
             {
-                ScannerFaults++;
-            }
-
-            if (HomepageSampler.Failed(sample))
-            {
-                Failures++;
                 LastFailure = string.Create(CultureInfo.InvariantCulture, $"{sample.At:yyyy-MM-dd HH:mm} {sample.Outcome.Status}{(sample.Outcome.HttpStatus is { } code ? $" {code}" : "")}");
             }
         }

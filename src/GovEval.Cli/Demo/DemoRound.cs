@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using GovEval.Checks;
+using GovEval.Checks.Availability;
 using GovEval.Collect.Fetching;
 using GovEval.Collect.Probes;
 using GovEval.Core.Frameworks;
@@ -141,7 +143,8 @@ public sealed class DemoRound(IAnsiConsole console, DemoSettings settings)
                 samples = await new DemoMonitor(server, clock, sampler).RunAsync([.. homepages.Keys], settings.MonitorVisits, _ => task.Increment(1), cancel);
             });
 
-        var failures = samples.Values.Sum(s => s.Count(HomepageSampler.Failed));
+        // Counted as the checks of `collect` will count them.
+        var failures = samples.Values.Sum(s => AvailabilityShare.Count(s, CheckOptions.From(FrameworkCatalog.Get("gov-website-check-2019"))).Failures);
         await using var store = await GovEvalStore.OpenAsync(StoreConnection.Parse(db), cancel: cancel);
         foreach (var run in runIds)
         {

@@ -33,7 +33,8 @@ public sealed class SamplerOptions
 }
 
 /// <summary>
-/// Visits homepages at intervals and records each visit as an availability sample. Waiting goes through the
+/// Visits homepages at intervals and records each visit as an availability sample: the outcome and how long it
+/// took, never whether it failed (the checks' <c>AvailabilityShare</c> decides that, for the monitor too). Waiting goes through the
 /// <see cref="TimeProvider"/>, so tests compress a day into seconds; the 15 s rule itself is measured in real time.
 /// Each sample is appended to the <see cref="SampleLog"/> as soon as it is taken.
 /// </summary>
@@ -97,9 +98,6 @@ public sealed class HomepageSampler(Fetcher fetcher, SamplerOptions options, Tim
             async (i, token) => results[i] = await SampleAsync(sites[i], token).ConfigureAwait(false)).ConfigureAwait(false);
         return sites.Select((s, i) => (s, results[i])).ToDictionary(p => p.s, p => p.Item2);
     }
-
-    /// <summary>A visit fails the 15 s rule when it is a site fault (including our FailAfter timeout).</summary>
-    public static bool Failed(AvailabilitySample sample) => sample.Outcome.IsSiteFault;
 
     // The 15 s rule covers the whole visit, redirects included; a visit is a single try, and the homepage is
     // visited whatever robots.txt says (it is what every visitor gets).

@@ -3,16 +3,25 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using GovEval.Collect.Fetching;
 using GovEval.Core.Observations;
+using GovEval.Core.Text;
 
 namespace GovEval.Collect.Probes;
 
 /// <summary>
-/// Tests site search the way the national check does: find the search form on the homepage, search the newest
-/// dated item title linked from the homepage, and see whether the results link that item. No form: /search?q=
-/// is tried too. A scanner fault on the results page is reported in the outcome, so the rule is not measured.
+/// Tries site search the way the national check does: find the search form on the homepage, search the newest
+/// dated item title linked from the homepage, and record the results page's links. No form: /search?q= is tried
+/// too. The probe records what it submitted and what the results listed (<see cref="SearchProbe"/>); whether that
+/// is a working search is the checks' decision (search.missing, search.not-found), so it can be taken again from a
+/// stored probe when the rule changes. A scanner fault on the results page is in the outcome: the rule is not measured.
 /// </summary>
 public sealed class SearchProber(Fetcher fetcher)
 {
+    /// <summary>
+    /// Links of a results page recorded at most (the rest are counted): a resource limit of the probe, not a reading
+    /// of the rules. A results page lists tens of links; a hostile one may hold a million, each kept in the stored probe.
+    /// </summary>
+    public const int MaxResultLinks = 1000;
+
     private static readonly string[] QueryNames = ["q", "query", "keyword", "keywords", "searchword", "wd", "kw", "key", "word", "text", "searchtext"];
 
     public async Task<SearchProbe> ProbeAsync(string homepage, string? homepageHtml, string? homepageFinalUrl, DateTimeOffset now, CancellationToken cancel = default)
@@ -23,7 +32,7 @@ public sealed class SearchProber(Fetcher fetcher)
             var home = await fetcher.GetAsync(homepage, cancel).ConfigureAwait(false);
             if (home.Html is null)
             {
-                return new SearchProbe(false, null, null, null, null, home.Outcome);
+                return new SearchProbe(false, null, home.Outcome.FinalUrl ?? homepage, null, null, null, null, [], home.Outcome, null, 0);
             }
 
             homepageHtml = home.Html;
@@ -36,50 +45,50 @@ public sealed class SearchProber(Fetcher fetcher)
         var today = DateOnly.FromDateTime(now.Date);
         var newest = NewestItem(document, baseUrl, today, cancel);
         var form = FindForm(document);
+        var formUrl = form is null ? null : Action(form, baseUrl);
         if (newest is null)
         {
-            return new SearchProbe(form is not null, form is null ? null : Action(form, baseUrl), null, null, null, null);
+            return new SearchProbe(form is not null, formUrl, baseUrl.AbsoluteUri, null, null, null, null, [], null, null, 0);
         }
 
+        string method;
+        string submitted;
+        List<SearchField> fields;
         FetchResult results;
-        string formUrl;
-        bool formFound;
         if (form is not null)
         {
-            formFound = true;
-            formUrl = Action(form, baseUrl);
             var field = QueryField(form)!;
-            var hidden = form.QuerySelectorAll("input[type=hidden][name]").Cast<IHtmlInputElement>()
-                .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value)).ToList();
-            hidden.Add(new KeyValuePair<string, string>(field, newest.Title));
+            fields = form.QuerySelectorAll("input[type=hidden][name]").Cast<IHtmlInputElement>()
+                .Select(i => new SearchField(i.Name!, i.Value)).ToList();
+            fields.Add(new SearchField(field, newest.Title));
             if (string.Equals(form.Method, "post", StringComparison.OrdinalIgnoreCase))
             {
-                results = await fetcher.FetchAsync(formUrl, new FetchRequest { Method = "POST", Form = hidden }, cancel).ConfigureAwait(false);
+                method = "POST";
+                submitted = formUrl!;
+                results = await fetcher.FetchAsync(submitted, new FetchRequest
+                {
+                    Method = "POST",
+                    Form = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList(),
+                }, cancel).ConfigureAwait(false);
             }
             else
             {
-                var query = string.Join("&", hidden.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
-                var separator = formUrl.Contains('?') ? "&" : "?";
-                results = await fetcher.GetAsync(formUrl + separator + query, cancel).ConfigureAwait(false);
+                method = "GET";
+                var query = string.Join("&", fields.Select(f => $"{Uri.EscapeDataString(f.Name)}={Uri.EscapeDataString(f.Value)}"));
+                submitted = formUrl + (formUrl!.Contains('?') ? "&" : "?") + query;
+                results = await fetcher.GetAsync(submitted, cancel).ConfigureAwait(false);
             }
         }
         else
         {
-            formFound = false;
-            formUrl = new Uri(baseUrl, "/search").AbsoluteUri;
-            results = await fetcher.GetAsync($"{formUrl}?q={Uri.EscapeDataString(newest.Title)}", cancel).ConfigureAwait(false);
-            // A /search that answers with the homepage (a missing page redirected home) is no search either.
-            if (results.Outcome.Status != FetchStatus.Ok || LandsOnHomepage(results.Outcome, homepage, baseUrl))
-            {
-                return new SearchProbe(false, null, newest.Title, newest.Url, null, results.Outcome);
-            }
+            method = "GET";
+            fields = [new SearchField("q", newest.Title)];
+            submitted = $"{new Uri(baseUrl, "/search").AbsoluteUri}?q={Uri.EscapeDataString(newest.Title)}";
+            results = await fetcher.GetAsync(submitted, cancel).ConfigureAwait(false);
         }
 
-        bool? found = results.Outcome.Status == FetchStatus.Ok && results.Html is not null
-            ? !LandsOnHomepage(results.Outcome, homepage, baseUrl)
-                && Links(results.Html, new Uri(results.Outcome.FinalUrl ?? formUrl)).Any(u => SameResource(u, newest.Url))
-            : null;
-        return new SearchProbe(formFound, formUrl, newest.Title, newest.Url, found, results.Outcome);
+        var (links, count) = results.Html is null ? (null, 0) : ResultLinks(results.Html, new Uri(results.Outcome.FinalUrl ?? submitted), cancel);
+        return new SearchProbe(form is not null, formUrl, baseUrl.AbsoluteUri, newest.Title, newest.Url, method, submitted, fields, results.Outcome, links, count);
     }
 
     /// <summary>The newest dated item linked from the homepage (the date beside the link, else the one in its URL).</summary>
@@ -96,7 +105,7 @@ public sealed class SearchProber(Fetcher fetcher)
                 continue;
             }
 
-            var date = RowDate(anchor, rows, today) ?? DisplayedDate.FromUrl(target.AbsolutePath);
+            var date = RowDate(anchor, rows, today) ?? DisplayedDates.FromUrl(target.AbsolutePath);
             if (date is { } d && d <= today && (newest is null || d > newest.Date))
             {
                 newest = new DatedLink(title, target.GetLeftPart(UriPartial.Query), d);
@@ -116,7 +125,7 @@ public sealed class SearchProber(Fetcher fetcher)
         }
 
         var text = row.TextContent.Replace(anchor.TextContent, " ", StringComparison.Ordinal);
-        return DisplayedDate.Parse(text, today);
+        return DisplayedDates.OfLine(text, today);
     }
 
     /// <summary>
@@ -213,30 +222,31 @@ public sealed class SearchProber(Fetcher fetcher)
         return string.IsNullOrWhiteSpace(action) ? baseUrl.AbsoluteUri : new Uri(baseUrl, action).AbsoluteUri;
     }
 
-    private static IEnumerable<Uri> Links(string html, Uri page)
+    /// <summary>
+    /// The results page's distinct anchor links in document order, resolved against the page (or its base href),
+    /// at most <see cref="MaxResultLinks"/>, and how many distinct ones it held.
+    /// </summary>
+    private static (List<SearchResultLink> Links, int Count) ResultLinks(string html, Uri page, CancellationToken cancel)
     {
-        foreach (var link in Crawling.LinkExtractor.Extract(html, out _))
+        var extracted = Crawling.LinkExtractor.Extract(html, out var baseHref);
+        var root = baseHref is not null && Uri.TryCreate(page, baseHref, out var declared) ? declared : page;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var links = new List<SearchResultLink>();
+        foreach (var link in extracted)
         {
-            if (link.Source == LinkSource.Anchor && Uri.TryCreate(page, link.Reference, out var target))
+            cancel.ThrowIfCancellationRequested();
+            if (link.Source != LinkSource.Anchor || !Uri.TryCreate(root, link.Reference, out var target) || target.Scheme is not ("http" or "https"))
             {
-                yield return target;
+                continue;
+            }
+
+            var url = target.GetLeftPart(UriPartial.Query);
+            if (seen.Add(url) && links.Count < MaxResultLinks)
+            {
+                links.Add(new SearchResultLink(url, link.Text));
             }
         }
-    }
 
-    /// <summary>
-    /// A search that ends on the homepage (a missing /search redirected home, a form posting back to the homepage)
-    /// found nothing: the homepage links the newest title anyway, and its links are no search result.
-    /// </summary>
-    private static bool LandsOnHomepage(FetchOutcome results, string homepage, Uri homepageFinal)
-    {
-        var landed = UrlNormalizer.Normalize(results.FinalUrl ?? results.Url);
-        return landed == UrlNormalizer.Normalize(homepage) || landed == UrlNormalizer.Normalize(homepageFinal.AbsoluteUri);
+        return (links, seen.Count);
     }
-
-    // Results may link the item over the other scheme: host, path and query decide.
-    private static bool SameResource(Uri candidate, string expected) =>
-        Uri.TryCreate(expected, UriKind.Absolute, out var e)
-        && string.Equals(candidate.Host, e.Host, StringComparison.OrdinalIgnoreCase)
-        && candidate.AbsolutePath == e.AbsolutePath && candidate.Query == e.Query;
 }

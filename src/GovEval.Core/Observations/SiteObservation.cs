@@ -41,12 +41,41 @@ public sealed record PageObservation(
 /// <summary>One availability sample of the homepage (the 15 s rule decides failure, the framework counts them).</summary>
 public sealed record AvailabilitySample(DateTimeOffset At, FetchOutcome Outcome);
 
+/// <summary>One field of the search the probe submitted (the query field, or a hidden field of the form).</summary>
+public sealed record SearchField(string Name, string Value);
+
+/// <summary>A link the search results page listed: its target resolved against the page, and its text (at most 200 characters).</summary>
+public sealed record SearchResultLink(string Url, string? Text);
+
 /// <summary>
-/// What the search probe did: whether a site-search form was found, the published title it searched for and
-/// the page that title was published on, and whether the results listed that page.
-/// <see cref="Outcome"/> is the fetch of the results page (a scanner fault there means "not measured").
+/// What the search probe did and saw, raw, so that the checks decide search.missing and search.not-found and can
+/// decide again from the stored probe: the collector never says whether the search worked.
+/// <list type="bullet">
+/// <item><see cref="FormFound"/>, <see cref="FormUrl"/>: the homepage's search form and the URL it submits to (null without one).</item>
+/// <item><see cref="HomepageUrl"/>: the homepage as the probe read it (where its fetch ended): results that end there are no search.</item>
+/// <item><see cref="Query"/>, <see cref="ExpectedUrl"/>: the published title searched for and the page it was published on
+/// (null: the homepage links no dated item, nothing was searched).</item>
+/// <item><see cref="Method"/>, <see cref="SubmittedUrl"/>, <see cref="Fields"/>: the request sent (GET with the fields in the
+/// URL's query, or POST of the fields to the URL); without a form, GET /search?q=.</item>
+/// <item><see cref="Outcome"/>: the fetch of the results page (a scanner fault there means "not measured").</item>
+/// <item><see cref="Results"/>: the distinct anchor links of the results page in document order, at most the probe's
+/// limit; null when no results page was read (nothing searched, or a response without HTML).
+/// <see cref="ResultLinkCount"/> is how many distinct anchor links the page held, more than <see cref="Results"/>
+/// holds when the limit cut the list.</item>
+/// </list>
 /// </summary>
-public sealed record SearchProbe(bool FormFound, string? FormUrl, string? Query, string? ExpectedUrl, bool? Found, FetchOutcome? Outcome);
+public sealed record SearchProbe(
+    bool FormFound,
+    string? FormUrl,
+    string? HomepageUrl,
+    string? Query,
+    string? ExpectedUrl,
+    string? Method,
+    string? SubmittedUrl,
+    IReadOnlyList<SearchField> Fields,
+    FetchOutcome? Outcome,
+    IReadOnlyList<SearchResultLink>? Results,
+    int ResultLinkCount);
 
 /// <summary>Transport facts about the site: HTTP→HTTPS behaviour, certificate, IPv6.</summary>
 public sealed record TransportProbe(

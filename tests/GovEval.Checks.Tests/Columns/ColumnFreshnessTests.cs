@@ -12,7 +12,7 @@ public sealed class ColumnFreshnessTests
     public void Reads_columns_with_url_name_class_items_and_latest()
     {
         var fixture = FixtureCase.Load("freshness", "every-class");
-        var columns = ColumnFreshness.Read(fixture.Observation, new CheckContext(ShippedRules.Options));
+        var columns = SiteColumns.Of(fixture.Observation, new CheckContext(ShippedRules.Options));
 
         // Every navigation column except the 信息公开指南 article and 办事服务 (and 政务咨询, not fetched and so unknown).
         var byUrl = columns.ToDictionary(c => c.Url);
@@ -35,7 +35,7 @@ public sealed class ColumnFreshnessTests
     public void Pages_of_one_list_are_one_column_named_by_its_first_page()
     {
         var fixture = FixtureCase.Load("freshness", "scripted-and-paged-lists");
-        var columns = ColumnFreshness.Read(fixture.Observation, new CheckContext(ShippedRules.Options));
+        var columns = SiteColumns.Of(fixture.Observation, new CheckContext(ShippedRules.Options));
         var notices = Assert.Single(columns, c => c.Name == "通知公告");
         Assert.Equal(H + "zwgk/tzgg/index.html", notices.Url);
         Assert.Equal(2, notices.Items);
@@ -50,15 +50,15 @@ public sealed class ColumnFreshnessTests
     public void Homepage_counts_distinct_dated_items_and_ignores_footer_dates()
     {
         var fixture = FixtureCase.Load("freshness", "every-class");
-        var homepage = HomepageFreshness.Read(fixture.Observation, new CheckContext(ShippedRules.Options));
-        Assert.Equal(new HomepageUpdates(new DateOnly(2020, 11, 27), 3, 5, true), homepage);
+        var homepage = HomepageItems.Of(fixture.Observation, new CheckContext(ShippedRules.Options));
+        Assert.Equal((true, false, new DateOnly(2020, 11, 27), 3, 5), (homepage.Measured, homepage.NavigationOnly, homepage.Latest, homepage.ItemsInWindow, homepage.Items.Count));
     }
 
     [Fact]
     public void Finds_sub_columns_by_breadcrumb_and_keeps_query_lists_apart()
     {
         var fixture = FixtureCase.Load("freshness", "real-site-structure");
-        var columns = ColumnFreshness.Read(fixture.Observation, new CheckContext(ShippedRules.Options)).ToDictionary(c => c.Url);
+        var columns = SiteColumns.Of(fixture.Observation, new CheckContext(ShippedRules.Options)).ToDictionary(c => c.Url);
 
         var notices = columns[H + "zwgk/tzgg/list.html"];
         Assert.Equal(("通知公告", ColumnClass.Notice, 3), (notices.Name, notices.Class, notices.Items));

@@ -21,7 +21,7 @@ public sealed class ProvinceNewsPeriodTests
         // 部门动态's newest item is dated 2020-11-09; on 2020-11-21 it is 12 days old.
         var fixture = FixtureCase.Load("freshness", "every-class");
         var observation = fixture.Observation with { Now = new DateTimeOffset(2020, 11, 21, 10, 0, 0, TimeSpan.FromHours(8)) };
-        var column = ColumnFreshness.Read(observation, new CheckContext(ShippedRules.Options)).Single(c => c.Url == Column);
+        var column = SiteColumns.Of(observation, new CheckContext(ShippedRules.Options)).Single(c => c.Url == Column);
         Assert.Equal(ColumnClass.News, column.Class);
         Assert.Equal(12, ColumnFreshness.Today(observation).DayNumber - column.Latest!.Value.DayNumber);
 

@@ -8,7 +8,9 @@ namespace GovEval.Checks.Tests.Support;
 /// One fixture case: <c>fixtures/&lt;family&gt;/&lt;case&gt;.html</c> is the page under test and
 /// <c>&lt;case&gt;.expected.json</c> says where it is served (<c>url</c>, default the homepage), the clock
 /// (<c>now</c>), other pages of the site (<c>pages</c>: url → fixture file), link outcomes (<c>links</c>),
-/// availability samples, the search probe, and what the family must report: exactly <c>findings</c>
+/// availability samples, the search probe as recorded (<c>search</c>: form, formUrl, query, expectedUrl, the results
+/// page's <c>status</c> and <c>finalUrl</c>, the <c>results</c> links it listed, <c>resultLinkCount</c> when the
+/// probe's limit cut them), and what the family must report: exactly <c>findings</c>
 /// (rule + url, optional <c>message</c> fragment), <c>measurements</c> and <c>notMeasured</c> rules.
 /// </summary>
 public sealed class FixtureCase
@@ -72,8 +74,14 @@ public sealed class FixtureCase
         SearchProbe? search = null;
         if (expected["search"] is JsonObject s)
         {
-            search = new SearchProbe((bool?)s["form"] ?? false, (string?)s["formUrl"], (string?)s["query"], (string?)s["expectedUrl"], (bool?)s["found"],
-                s["status"] is null ? null : Outcome(Home + "search", (string)s["status"]!) with { FinalUrl = (string?)s["finalUrl"] ?? Home + "search" });
+            var query = (string?)s["query"];
+            var submitted = query is null ? null : $"{(string?)s["formUrl"] ?? Home + "search"}?q={Uri.EscapeDataString(query)}";
+            var results = s["results"] is JsonArray listed ? listed.Select(r => new SearchResultLink((string)r!, null)).ToList() : null;
+            search = new SearchProbe(
+                (bool?)s["form"] ?? false, (string?)s["formUrl"], Home, query, (string?)s["expectedUrl"],
+                query is null ? null : "GET", submitted, query is null ? [] : [new SearchField("q", query)],
+                s["status"] is null ? null : Outcome(submitted ?? Home + "search", (string)s["status"]!) with { FinalUrl = (string?)s["finalUrl"] ?? submitted ?? Home + "search" },
+                results, (int?)s["resultLinkCount"] ?? results?.Count ?? 0);
         }
 
         return new FixtureCase

@@ -150,14 +150,18 @@ public static partial class SandboxCollector
             .Where(e => e.Date is not null && e.Title.Length > 4).OrderByDescending(e => e.Date).FirstOrDefault();
         var searchUrl = new Uri(new Uri(baseUrl), "/search" + (newest is null ? "" : "?q=" + Uri.EscapeDataString(newest.Title))).ToString();
         var got = Get(server, clock, searchUrl);
-        bool? found = null;
+        List<SearchResultLink>? results = null;
         if (got.Html is not null && newest is not null)
         {
-            var results = Parser.ParseDocument(got.Html);
-            found = results.QuerySelectorAll("ul.results a[href]").Any(a => new Uri(new Uri(searchUrl), a.GetAttribute("href")!).AbsolutePath == new Uri(newest.Url).AbsolutePath);
+            // Recorded raw, as the real probe does: every anchor of the results page; the check decides.
+            results = Parser.ParseDocument(got.Html).QuerySelectorAll("a[href]")
+                .Select(a => new SearchResultLink(new Uri(new Uri(got.Outcome.FinalUrl ?? searchUrl), a.GetAttribute("href")!).GetLeftPart(UriPartial.Query), a.TextContent.Trim()))
+                .DistinctBy(r => r.Url)
+                .ToList();
         }
 
-        return new SearchProbe(form, form ? searchUrl : null, newest?.Title, newest?.Url, found, got.Outcome);
+        return new SearchProbe(form, form ? searchUrl : null, baseUrl, newest?.Title, newest?.Url, newest is null ? null : "GET", newest is null ? null : searchUrl,
+            newest is null ? [] : [new SearchField("q", newest.Title)], got.Outcome, results, results?.Count ?? 0);
     }
 
     private static Got Get(SandboxServer server, Clock clock, string url)
