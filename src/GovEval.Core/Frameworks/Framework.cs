@@ -38,6 +38,12 @@ public sealed record Framework(
     /// never graded or ranked. A framework built without the loader (tests) states none.
     /// </summary>
     public IReadOnlyList<VerdictNeed> VerdictNeeds { get; init; } = [];
+
+    /// <summary>
+    /// How a release measures the stability of ranks and grades under other weights (release.stability); null when
+    /// the framework states none, and a release then publishes no intervals.
+    /// </summary>
+    public StabilitySettings? Stability { get; init; }
 }
 
 /// <summary>How much of an indicator a verdict needs observed.</summary>

@@ -126,6 +126,7 @@ public static class FrameworkLoader
                 (bool?)root["confirmed"] ?? true)
             {
                 VerdictNeeds = ReadNeeds(root["verdict-needs"] as JsonArray),
+                Stability = ReadStability(release?["stability"] as JsonObject),
             };
             CheckReferences(framework);
             CheckNeeds(framework);
@@ -385,6 +386,24 @@ public static class FrameworkLoader
                     }
                 }
             }
+        }
+
+        /// <summary>release.stability; the schema has checked the fields, only the order of the percentiles is left.</summary>
+        private StabilitySettings? ReadStability(JsonObject? node)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            var percentiles = node["percentiles"]!.AsArray();
+            var (low, high) = ((int)(decimal)percentiles[0]!, (int)(decimal)percentiles[1]!);
+            if (low >= high)
+            {
+                Problem("/release/stability/percentiles", $"field 'percentiles': the low percentile ({low}) must be below the high one ({high})");
+            }
+
+            return new StabilitySettings((decimal)node["spread"]!, (int)(decimal)node["samples"]!, (long)(decimal)node["seed"]!, low, high);
         }
 
         private List<VerdictNeed> ReadNeeds(JsonArray? array)
