@@ -1,0 +1,219 @@
+using GovEval.Core.Frameworks;
+using GovEval.Core.Registry;
+using GovEval.Core.Scoring;
+
+namespace GovEval.Core.Results.Stability;
+
+/// <summary>
+/// Uncertainty analysis of a release's ranks and grades (OECD/JRC Handbook on Constructing Composite Indicators,
+/// step 7; COINr's get_sensitivity with SA_type "UA" and noisy weights is the reference). Every weight of the
+/// framework (<see cref="WeightTree"/>) is perturbed as the framework's release.stability says
+/// (<see cref="WeightDraws"/>), every assessed unit's stored indicator scores are re-aggregated with the framework's
+/// own rules (<see cref="Reaggregation"/>), and each sample is ranked and graded exactly as the release is: totals
+/// rounded to the cohort's precision, dense ranks, the grade scale on the grade basis. Vetoed units are left out (a
+/// veto is not a weight) and so are units not assessed. Before anything is published, re-aggregation at the nominal
+/// weights must give back every published total and grade; if one does not, the analysis is withheld with the reason,
+/// never published on a different footing. Pure and deterministic: the same sheets and seed give the same result,
+/// whatever the number of threads.
+/// </summary>
+public static class RankStability
+{
+    public const string FromTotals = "本结果由总分表发布，没有各项指标得分，未作排名稳定性分析";
+    public const string NotConfigured = "指标体系未设定排名稳定性分析（release.stability）";
+
+    public static StabilityResults Compute(Framework framework, IReadOnlyList<CohortResults> cohorts, IReadOnlyDictionary<string, ScoreSheet> sheets)
+    {
+        if (framework.Stability is not { } settings)
+        {
+            return StabilityResults.None(NotConfigured);
+        }
+
+        if (sheets.Count == 0)
+        {
+            return StabilityResults.None(FromTotals);
+        }
+
+        var tree = new WeightTree(framework);
+        var grades = GradeScale.Of(framework);
+        var units = new Dictionary<string, Reaggregation>(StringComparer.Ordinal);
+        var nominal = Enumerable.Repeat(1.0, tree.SlotCount).ToArray();
+        var scratch = Reaggregation.Scratch(tree);
+        foreach (var code in cohorts.SelectMany(c => c.Units).Where(Analysed).Select(u => u.Unit.Code).Distinct(StringComparer.Ordinal).Where(sheets.ContainsKey))
+        {
+            var sheet = sheets[code];
+            if (sheet.FrameworkId != framework.Id || sheet.FrameworkVersion != framework.Version)
+            {
+                return StabilityResults.None($"{code}的评分表按{sheet.FrameworkId} {sheet.FrameworkVersion}评分，与发布所用的指标体系{framework.Id} {framework.Version}不一致，未作排名稳定性分析");
+            }
+
+            var unit = Reaggregation.From(tree, sheet, out var problem);
+            var (total, basis) = unit?.Evaluate(nominal, scratch) ?? default;
+            if (unit is null || total != sheet.Total || (sheet.Grade is not null && grades.Bands.Count > 0 && grades.Grade(basis, vetoed: false) != sheet.Grade))
+            {
+                var why = problem ?? $"按原权重重新汇总得{total}分{(sheet.Grade is null ? "" : $"、{grades.Grade(basis, false)}")}，评分表为{sheet.Total}分{(sheet.Grade is null ? "" : $"、{sheet.Grade}")}";
+                return StabilityResults.None($"{code}的评分表与指标体系{framework.Id} {framework.Version}不一致（{why}），未作排名稳定性分析");
+            }
+
+            units[code] = unit;
+        }
+
+        var draws = new WeightDraws(tree, settings);
+        var results = new Dictionary<string, IReadOnlyDictionary<string, UnitStability>>(StringComparer.Ordinal);
+        foreach (var cohort in cohorts)
+        {
+            var members = cohort.Units.Where(u => Analysed(u) && units.ContainsKey(u.Unit.Code)).ToList();
+            results[cohort.Cohort.Id] = OfCohort(cohort.Cohort, members, units, sheets, draws, tree, grades, settings);
+        }
+
+        return new StabilityResults(settings, null, results);
+    }
+
+    private static bool Analysed(UnitResult unit) => unit.Assessed && !unit.Vetoed && unit.Total is not null;
+
+    private static Dictionary<string, UnitStability> OfCohort(
+        Cohort cohort,
+        List<UnitResult> members,
+        Dictionary<string, Reaggregation> units,
+        IReadOnlyDictionary<string, ScoreSheet> sheets,
+        WeightDraws draws,
+        WeightTree tree,
+        GradeScale grades,
+        StabilitySettings settings)
+    {
+        var n = members.Count;
+        var samples = draws.Samples;
+        var totals = new long[n * samples];
+        var bases = new decimal[n * samples];
+        var graded = grades.Bands.Count > 0;
+        var scale = Pow10(cohort.Precision);
+        Parallel.For(0, n, () => Reaggregation.Scratch(tree), (u, _, scratch) =>
+        {
+            var unit = units[members[u].Unit.Code];
+            for (var s = 0; s < samples; s++)
+            {
+                var (total, basis) = unit.Evaluate(draws.Sample(s), scratch);
+                totals[(u * samples) + s] = (long)(Rounding.Round(total, cohort.Precision) * scale);
+                bases[(u * samples) + s] = basis;
+            }
+
+            return scratch;
+        }, _ => { });
+
+        var ranked = cohort.Result == CohortResult.Ranked;
+        var ranks = ranked ? DenseRanks(totals, n, samples) : null;
+        var result = new Dictionary<string, UnitStability>(StringComparer.Ordinal);
+        for (var u = 0; u < n; u++)
+        {
+            var member = members[u];
+            var own = totals.AsSpan(u * samples, samples);
+            own.Sort();
+            int? medianRank = null, rankLow = null, rankHigh = null;
+            if (ranks is not null)
+            {
+                var rankSpan = ranks.AsSpan(u * samples, samples);
+                rankSpan.Sort();
+                (medianRank, rankLow, rankHigh) = (Percentile(rankSpan, 50), Percentile(rankSpan, settings.Low), Percentile(rankSpan, settings.High));
+            }
+
+            var grade = graded && sheets[member.Unit.Code].Grade is { } published
+                ? Grade(published, bases.AsSpan(u * samples, samples), grades, settings, sheets[member.Unit.Code], tree)
+                : null;
+            result[member.Unit.Code] = new UnitStability(
+                member.Rank,
+                medianRank,
+                rankLow,
+                rankHigh,
+                member.Total!.Value,
+                Percentile(own, 50) / (decimal)scale,
+                Percentile(own, settings.Low) / (decimal)scale,
+                Percentile(own, settings.High) / (decimal)scale,
+                grade);
+        }
+
+        return result;
+    }
+
+    private static GradeStability Grade(string published, Span<decimal> bases, GradeScale grades, StabilitySettings settings, ScoreSheet sheet, WeightTree tree)
+    {
+        var same = 0;
+        foreach (var basis in bases)
+        {
+            if (grades.Grade(basis, vetoed: false) == published)
+            {
+                same++;
+            }
+        }
+
+        bases.Sort();
+        var (low, high) = (Percentile(bases, settings.Low), Percentile(bases, settings.High));
+        var nominal = tree.GradeBasis == tree.Root ? sheet.Total : Rounding.Round(sheet.Node(tree.Nodes[tree.GradeBasis].Id)?.Earned ?? 0, tree.FrameworkPrecision);
+        return new GradeStability(
+            published,
+            nominal,
+            low,
+            high,
+            grades.Grade(low, vetoed: false) ?? "",
+            grades.Grade(high, vetoed: false) ?? "",
+            Math.Round((decimal)same / bases.Length, 3, MidpointRounding.AwayFromZero),
+            tree.GradeBasis == tree.Root ? "总分" : tree.Nodes[tree.GradeBasis].Name,
+            tree.FrameworkPrecision);
+    }
+
+    /// <summary>
+    /// Each sample's dense ranks (1 + the number of distinct higher totals), as the release ranks: one sample per
+    /// task, each writing only its own column.
+    /// </summary>
+    private static int[] DenseRanks(long[] totals, int n, int samples)
+    {
+        var ranks = new int[n * samples];
+        Parallel.For(0, samples, () => (new long[n], new long[n]), (s, _, buffers) =>
+        {
+            var (column, distinct) = buffers;
+            for (var u = 0; u < n; u++)
+            {
+                column[u] = totals[(u * samples) + s];
+            }
+
+            column.AsSpan().CopyTo(distinct);
+            distinct.AsSpan().Sort();
+            var count = 0;
+            for (var i = 0; i < n; i++)
+            {
+                if (count == 0 || distinct[count - 1] != distinct[i])
+                {
+                    distinct[count++] = distinct[i];
+                }
+            }
+
+            var values = distinct.AsSpan(0, count);
+            for (var u = 0; u < n; u++)
+            {
+                // Ascending order: the rank counts the distinct totals above this one.
+                ranks[(u * samples) + s] = count - values.BinarySearch(column[u]);
+            }
+
+            return buffers;
+        }, _ => { });
+        return ranks;
+    }
+
+    /// <summary>Nearest-rank percentile of sorted values: the ⌈pN/100⌉-th smallest (the smallest for p = 0).</summary>
+    internal static T Percentile<T>(ReadOnlySpan<T> sorted, int percent)
+    {
+        var position = ((percent * sorted.Length) + 99) / 100;
+        return sorted[Math.Clamp(position - 1, 0, sorted.Length - 1)];
+    }
+
+    private static T Percentile<T>(Span<T> sorted, int percent) => Percentile((ReadOnlySpan<T>)sorted, percent);
+
+    private static long Pow10(int decimals)
+    {
+        var result = 1L;
+        for (var i = 0; i < decimals; i++)
+        {
+            result *= 10;
+        }
+
+        return result;
+    }
+}
