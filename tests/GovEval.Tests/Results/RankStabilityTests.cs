@@ -75,6 +75,29 @@ public sealed class RankStabilityTests
     }
 
     [Fact]
+    public void Units_tied_above_a_unit_that_part_ways_do_not_move_it_but_a_unit_falling_behind_its_tie_does()
+    {
+        var framework = StabilityCases.Framework();
+        var registry = StabilityCases.Registry(3, CohortResult.Ranked);
+        // U1 is strong on 甲, U2 on 乙; both total 80.0 and share 第一名. U3 earns 60 % everywhere: 60.0, 第二名.
+        var release = StabilityCases.Build(framework, registry,
+        [
+            StabilityCases.Sheet(framework, "U1", 30m, 20m, 30m),
+            StabilityCases.Sheet(framework, "U2", 15m, 15m, 50m),
+            StabilityCases.Sheet(framework, "U3", 18m, 12m, 30m),
+        ]);
+
+        Assert.Equal([1, 1, 2], release.Cohorts[0].Units.Select(u => u.Rank!.Value));
+        var third = release.Stability.Of("test-ranked", "U3")!;
+        Assert.Equal((2, 2, 2), (third.MedianRank, third.RankLow, third.RankHigh));
+        foreach (var tied in new[] { "U1", "U2" })
+        {
+            var stability = release.Stability.Of("test-ranked", tied)!;
+            Assert.Equal((1, 2), (stability.RankLow, stability.RankHigh));
+        }
+    }
+
+    [Fact]
     public void A_unit_on_a_grade_boundary_is_not_robust_when_its_score_depends_on_the_weights()
     {
         var framework = StabilityCases.Framework();

@@ -9,8 +9,8 @@ namespace GovEval.Core.Results.Stability;
 /// step 7; COINr's get_sensitivity with SA_type "UA" and noisy weights is the reference). Every weight of the
 /// framework (<see cref="WeightTree"/>) is perturbed as the framework's release.stability says
 /// (<see cref="WeightDraws"/>), every assessed unit's stored indicator scores are re-aggregated with the framework's
-/// own rules (<see cref="Reaggregation"/>), and each sample is ranked and graded exactly as the release is: totals
-/// rounded to the cohort's precision, dense ranks, the grade scale on the grade basis. Vetoed units are left out (a
+/// own rules (<see cref="Reaggregation"/>), and each sample is ranked and graded as the release is: totals rounded to
+/// the cohort's precision, the grade scale on the grade basis, ranks on the release's scale (see <see cref="Ranks"/>). Vetoed units are left out (a
 /// veto is not a weight) and so are units not assessed. Before anything is published, re-aggregation at the nominal
 /// weights must give back every published total and grade; if one does not, the analysis is withheld with the reason,
 /// never published on a different footing. Pure and deterministic: the same sheets and seed give the same result,
@@ -100,7 +100,7 @@ public static class RankStability
         }, _ => { });
 
         var ranked = cohort.Result == CohortResult.Ranked;
-        var ranks = ranked ? DenseRanks(totals, n, samples) : null;
+        var ranks = ranked ? Ranks(totals, members, scale, samples) : null;
         var result = new Dictionary<string, UnitStability>(StringComparer.Ordinal);
         for (var u = 0; u < n; u++)
         {
@@ -160,41 +160,60 @@ public static class RankStability
     }
 
     /// <summary>
-    /// Each sample's dense ranks (1 + the number of distinct higher totals), as the release ranks: one sample per
-    /// task, each writing only its own column.
+    /// Each sample's rank of every unit on the published scale: its published (dense) rank moved by the net number of
+    /// units that overtake it or that it overtakes, i.e. rank + (units with a higher total in the sample − units with
+    /// a higher total as published), totals rounded to the cohort's precision. This is COINr's competition rank
+    /// (ties.method = "min") shifted onto the release's dense numbering: counting the units above, not the distinct
+    /// totals above, so two units tied above a unit that part ways under other weights do not move it, while a unit
+    /// that falls behind the unit it was tied with does move. At the nominal weights every unit gets its published
+    /// rank. One sample per task, each writing only its own column.
     /// </summary>
-    private static int[] DenseRanks(long[] totals, int n, int samples)
+    private static int[] Ranks(long[] totals, List<UnitResult> members, long scale, int samples)
     {
+        var n = members.Count;
+        var published = members.Select(m => (long)(m.Total!.Value * scale)).ToArray();
+        var sortedPublished = published.Order().ToArray();
+        var nominalAbove = published.Select(t => n - UpperBound(sortedPublished, t)).ToArray();
         var ranks = new int[n * samples];
         Parallel.For(0, samples, () => (new long[n], new long[n]), (s, _, buffers) =>
         {
-            var (column, distinct) = buffers;
+            var (column, values) = buffers;
             for (var u = 0; u < n; u++)
             {
                 column[u] = totals[(u * samples) + s];
             }
 
-            column.AsSpan().CopyTo(distinct);
-            distinct.AsSpan().Sort();
-            var count = 0;
-            for (var i = 0; i < n; i++)
-            {
-                if (count == 0 || distinct[count - 1] != distinct[i])
-                {
-                    distinct[count++] = distinct[i];
-                }
-            }
-
-            var values = distinct.AsSpan(0, count);
+            column.CopyTo(values, 0);
+            Array.Sort(values);
             for (var u = 0; u < n; u++)
             {
-                // Ascending order: the rank counts the distinct totals above this one.
-                ranks[(u * samples) + s] = count - values.BinarySearch(column[u]);
+                var above = n - UpperBound(values, column[u]);
+                ranks[(u * samples) + s] = members[u].Rank!.Value + above - nominalAbove[u];
             }
 
             return buffers;
         }, _ => { });
         return ranks;
+    }
+
+    /// <summary>The index of the first value greater than <paramref name="value"/> in ascending values.</summary>
+    private static int UpperBound(long[] ascending, long value)
+    {
+        int low = 0, high = ascending.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (ascending[mid] <= value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
     }
 
     /// <summary>Nearest-rank percentile of sorted values: the ⌈pN/100⌉-th smallest (the smallest for p = 0).</summary>

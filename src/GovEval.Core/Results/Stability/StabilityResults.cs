@@ -17,9 +17,9 @@ public sealed record GradeStability(string Grade, decimal Basis, decimal BasisLo
 }
 
 /// <summary>
-/// One unit's standing under the alternative weightings, within one cohort. Ranks (ranked cohorts only) are the
-/// published dense ranks recomputed per sample (totals rounded to the cohort's precision, equal totals sharing a
-/// rank); <see cref="RankLow"/> is the better end of the interval (the low percentile of the rank numbers) and
+/// One unit's standing under the alternative weightings, within one cohort. Ranks (ranked cohorts only) are, per
+/// sample, the published rank moved by the net number of units that overtake the unit or that it overtakes (totals
+/// rounded to the cohort's precision); <see cref="RankLow"/> is the better end of the interval (the low percentile of the rank numbers) and
 /// <see cref="RankHigh"/> the worse end. Totals are at the cohort's precision. Percentiles are nearest-rank: the
 /// p-th percentile of N sorted values is the ⌈pN/100⌉-th, so every bound is a value some sample produced.
 /// </summary>
