@@ -47,7 +47,9 @@ public static class RankStability
             }
 
             var unit = Reaggregation.From(tree, sheet, out var problem);
-            var (total, basis) = unit?.Evaluate(nominal, scratch) ?? default;
+            unit?.Prepare(scratch);
+            var (scaledTotal, scaledBasis) = unit?.Evaluate(nominal, scratch) ?? default;
+            var (total, basis) = (Unscaled(scaledTotal, tree.FrameworkPrecision), Unscaled(scaledBasis, tree.FrameworkPrecision));
             if (unit is null || total != sheet.Total || (sheet.Grade is not null && grades.Bands.Count > 0 && grades.Grade(basis, vetoed: false) != sheet.Grade))
             {
                 var why = problem ?? $"按原权重重新汇总得{total}分{(sheet.Grade is null ? "" : $"、{grades.Grade(basis, false)}")}，评分表为{sheet.Total}分{(sheet.Grade is null ? "" : $"、{sheet.Grade}")}";
@@ -83,16 +85,17 @@ public static class RankStability
         var n = members.Count;
         var samples = draws.Samples;
         var totals = new long[n * samples];
-        var bases = new decimal[n * samples];
+        var bases = new long[n * samples];
         var graded = grades.Bands.Count > 0;
         var scale = Pow10(cohort.Precision);
         Parallel.For(0, n, () => Reaggregation.Scratch(tree), (u, _, scratch) =>
         {
             var unit = units[members[u].Unit.Code];
+            unit.Prepare(scratch);
             for (var s = 0; s < samples; s++)
             {
                 var (total, basis) = unit.Evaluate(draws.Sample(s), scratch);
-                totals[(u * samples) + s] = (long)(Rounding.Round(total, cohort.Precision) * scale);
+                totals[(u * samples) + s] = Rescale(total, tree.FrameworkPrecision, cohort.Precision);
                 bases[(u * samples) + s] = basis;
             }
 
@@ -133,19 +136,23 @@ public static class RankStability
         return result;
     }
 
-    private static GradeStability Grade(string published, Span<decimal> bases, GradeScale grades, StabilitySettings settings, ScoreSheet sheet, WeightTree tree)
+    private static GradeStability Grade(string published, Span<long> bases, GradeScale grades, StabilitySettings settings, ScoreSheet sheet, WeightTree tree)
     {
+        // The published band's bounds in whole numbers of the framework's last decimal: basis ≥ min ⟺ scaled ≥ ⌈min × 10^p⌉.
+        var index = grades.Bands.ToList().FindIndex(b => b.Name == published);
+        var from = index < 0 ? long.MaxValue : grades.Bands[index].Min is { } min ? (long)Math.Ceiling(min * Pow10(tree.FrameworkPrecision)) : long.MinValue;
+        var below = index > 0 && grades.Bands[index - 1].Min is { } next ? (long)Math.Ceiling(next * Pow10(tree.FrameworkPrecision)) : long.MaxValue;
         var same = 0;
         foreach (var basis in bases)
         {
-            if (grades.Grade(basis, vetoed: false) == published)
+            if (basis >= from && basis < below)
             {
                 same++;
             }
         }
 
         bases.Sort();
-        var (low, high) = (Percentile(bases, settings.Low), Percentile(bases, settings.High));
+        var (low, high) = (Unscaled(Percentile(bases, settings.Low), tree.FrameworkPrecision), Unscaled(Percentile(bases, settings.High), tree.FrameworkPrecision));
         var nominal = tree.GradeBasis == tree.Root ? sheet.Total : Rounding.Round(sheet.Node(tree.Nodes[tree.GradeBasis].Id)?.Earned ?? 0, tree.FrameworkPrecision);
         return new GradeStability(
             published,
@@ -224,6 +231,21 @@ public static class RankStability
     }
 
     private static T Percentile<T>(Span<T> sorted, int percent) => Percentile((ReadOnlySpan<T>)sorted, percent);
+
+    private static decimal Unscaled(long scaled, int decimals) => scaled / (decimal)Pow10(decimals);
+
+    /// <summary>A total in whole numbers of one precision's last decimal, rounded half away from zero to another's.</summary>
+    private static long Rescale(long scaled, int from, int to)
+    {
+        if (to >= from)
+        {
+            return scaled * Pow10(to - from);
+        }
+
+        var divisor = Pow10(from - to);
+        var half = divisor / 2;
+        return scaled >= 0 ? (scaled + half) / divisor : -((-scaled + half) / divisor);
+    }
 
     private static long Pow10(int decimals)
     {

@@ -19,6 +19,9 @@ internal sealed class Reaggregation
     private readonly double[] earned;
     private readonly double[] max;
 
+    // The nodes recomputed per sample, in evaluation order (the stored ones never change).
+    private int[] computed = [];
+
     private Reaggregation(WeightTree tree)
     {
         this.tree = tree;
@@ -35,29 +38,32 @@ internal sealed class Reaggregation
     {
         var unit = new Reaggregation(tree);
         problem = unit.Read(tree.Root, sheet.Root);
+        unit.computed = tree.Order.Where(i => !unit.stored[i]).ToArray();
         return problem is null ? unit : null;
+    }
+
+    /// <summary>Fills the scratch space with the unit's stored values, once before evaluating its samples.</summary>
+    public void Prepare((double[] Earned, double[] Max) scratch)
+    {
+        earned.CopyTo(scratch.Earned, 0);
+        max.CopyTo(scratch.Max, 0);
     }
 
     /// <summary>Scratch space for <see cref="Evaluate"/>, one per thread.</summary>
     public static (double[] Earned, double[] Max) Scratch(WeightTree tree) => (new double[tree.Count], new double[tree.Count]);
 
     /// <summary>
-    /// The total and the grade basis (both rounded to the framework's precision, half away from zero, as the engine
-    /// publishes them) under one sample's weight factors.
+    /// The total and the grade basis under one sample's weight factors, both rounded to the framework's precision half
+    /// away from zero as the engine publishes them, and given as whole numbers of the last decimal (85.3 → 853 at one
+    /// decimal) so that ranking and grading compare them exactly. The scratch space must hold this unit's
+    /// <see cref="Prepare"/>d values.
     /// </summary>
-    public (decimal Total, decimal Basis) Evaluate(ReadOnlySpan<double> factors, (double[] Earned, double[] Max) scratch)
+    public (long Total, long Basis) Evaluate(ReadOnlySpan<double> factors, (double[] Earned, double[] Max) scratch)
     {
         var (e, m) = scratch;
-        foreach (var i in tree.Order)
+        foreach (var i in computed)
         {
-            if (stored[i])
-            {
-                e[i] = earned[i];
-                m[i] = max[i];
-                continue;
-            }
-
-            if (tree.GateTarget[i] is var target and >= 0 && Round(e[target], tree.FrameworkPrecision) <= tree.GateAbove[i])
+            if (tree.GateTarget[i] is var target and >= 0 && Scaled(e[target], tree.FrameworkPrecision) <= tree.GateAboveScaled[i])
             {
                 // Gated off, as the engine states it: worth its points, earning nothing.
                 e[i] = 0;
@@ -97,19 +103,35 @@ internal sealed class Reaggregation
                 top += regularPoints;
             }
 
-            e[i] = tree.Precision[i] >= 0 ? (double)Round(sum, tree.Precision[i]) : Math.Round(sum, 6, MidpointRounding.AwayFromZero);
+            e[i] = tree.Precision[i] >= 0 ? Scaled(sum, tree.Precision[i]) / Pow10[tree.Precision[i]] : Math.Round(sum, 6, MidpointRounding.AwayFromZero);
             m[i] = top;
         }
 
-        var total = Round(e[tree.Root], tree.FrameworkPrecision);
-        return (total, tree.GradeBasis == tree.Root ? total : Round(e[tree.GradeBasis], tree.FrameworkPrecision));
+        var total = Scaled(e[tree.Root], tree.FrameworkPrecision);
+        return (total, tree.GradeBasis == tree.Root ? total : Scaled(e[tree.GradeBasis], tree.FrameworkPrecision));
     }
 
+    /// <summary>Powers of ten for precisions (a framework file allows 0–4; the engine keeps six decimals in nodes).</summary>
+    internal static readonly double[] Pow10 = Enumerable.Range(0, 16).Select(i => Math.Pow(10, i)).ToArray();
+
     /// <summary>
-    /// Half away from zero, as published. Through decimal, whose conversion keeps 15 significant digits: a double sum
-    /// of 80.05 stored as 80.04999… rounds to 80.1 as the engine's decimal arithmetic does.
+    /// <paramref name="value"/> rounded half away from zero to <paramref name="decimals"/>, as a whole number of the
+    /// last decimal. Near a midpoint it goes through decimal, whose conversion keeps 15 significant digits, so a double
+    /// sum of 80.05 held as 80.04999… rounds to 80.1 as the engine's decimal arithmetic does; elsewhere the double is
+    /// far enough from the midpoint for its last bits not to matter, and the fast path gives the same answer.
     /// </summary>
-    private static decimal Round(double value, int decimals) => Rounding.Round((decimal)value, decimals);
+    internal static long Scaled(double value, int decimals)
+    {
+        var scaled = value * Pow10[decimals];
+        var floor = Math.Floor(scaled);
+        var fraction = scaled - floor;
+        if (value >= 0 && Math.Abs(fraction - 0.5) > 1e-6)
+        {
+            return (long)(fraction < 0.5 ? floor : floor + 1);
+        }
+
+        return (long)(Rounding.Round((decimal)value, decimals) * (decimal)Pow10[decimals]);
+    }
 
     private string? Read(int i, ScoreNode? node)
     {

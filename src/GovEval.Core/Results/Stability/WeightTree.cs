@@ -24,7 +24,7 @@ internal sealed class WeightTree
         Points = new double[count];
         Precision = new int[count];
         GateTarget = new int[count];
-        GateAbove = new decimal[count];
+        GateAboveScaled = new long[count];
         Slot = new int[count];
         var groups = new List<int[]>();
         var slots = 0;
@@ -36,7 +36,8 @@ internal sealed class WeightTree
             Points[i] = (double)node.Points;
             Precision[i] = node.Precision ?? -1;
             GateTarget[i] = node.Gate is { } gate && framework.Find(gate.Indicator) is { } target ? index[target] : -1;
-            GateAbove[i] = node.Gate?.Above ?? 0;
+            // reached ≤ above, with reached a whole number of the framework's last decimal: ≤ ⌊above × 10^p⌋.
+            GateAboveScaled[i] = (long)Math.Floor((node.Gate?.Above ?? 0) * (decimal)Reaggregation.Pow10[framework.Precision]);
             Slot[i] = -1;
         }
 
@@ -82,7 +83,8 @@ internal sealed class WeightTree
 
     public int[] GateTarget { get; }
 
-    public decimal[] GateAbove { get; }
+    /// <summary>A gate's threshold in whole numbers of the framework's last decimal (80 → 800 at one decimal).</summary>
+    public long[] GateAboveScaled { get; }
 
     /// <summary>The node's weight slot, -1 when its weight is not perturbed.</summary>
     public int[] Slot { get; }
