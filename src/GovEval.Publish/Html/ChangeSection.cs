@@ -83,6 +83,11 @@ public static class ChangeSection
             parts.Add($"发现于 <code>{E(page)}</code>");
         }
 
+        if (item.Evidence is { Length: > 0 } evidence)
+        {
+            parts.Add($"依据：{E(evidence)}");
+        }
+
         if (item.Source is { Length: > 0 } source)
         {
             parts.Add($"录入 <code>{E(source)}</code>");

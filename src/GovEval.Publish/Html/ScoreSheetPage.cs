@@ -93,7 +93,11 @@ public static class ScoreSheetPage
                 parts.Add($"排名区间{StabilityText.Ranks(stability)}（中位数{ChineseNumerals.Ordinal(median)}）");
             }
 
-            parts.Add($"总分区间{StabilityText.Totals(stability, cohort.Cohort.Precision)}");
+            if (stability.Grade is not { BasisName: "总分" })
+            {
+                parts.Add($"总分区间{StabilityText.Totals(stability, cohort.Cohort.Precision)}");
+            }
+
             if (stability.Grade is { } grade)
             {
                 parts.Add("等级" + StabilityText.GradeSentence(grade, lookup.GradeLabel(grade.Grade)));

@@ -168,6 +168,7 @@ public static class ResultsJson
                     json.WriteString("url", item.Url);
                     json.WriteString("page", item.Page);
                     json.WriteString("source", item.Source);
+                    json.WriteString("evidence", item.Evidence);
                     json.WriteString("before", item.Before);
                     json.WriteString("after", item.After);
                     json.WriteNumber("points", item.Points);

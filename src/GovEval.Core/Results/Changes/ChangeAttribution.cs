@@ -15,7 +15,7 @@ public enum ChangeKind
 
 /// <summary>
 /// One reason an indicator's points moved. <see cref="Kind"/> is <c>finding</c> (<see cref="Rule"/> + <see cref="Url"/>),
-/// <c>input</c> (<see cref="Source"/> is its row), <c>measurement</c>, <c>veto</c>, or what is not a thing that changed but still moves points:
+/// <c>input</c> (<see cref="Source"/> is its row, <see cref="Evidence"/> what the assessor cited), <c>measurement</c>, <c>veto</c>, or what is not a thing that changed but still moves points:
 /// <c>status</c> (the indicator went from not measured to measured, or the reverse), <c>rescale</c> (its group is
 /// rescaled differently because other indicators applied or were measured differently) and <c>gate</c> (a bonus gate
 /// opened or closed). <see cref="Points"/> is the move of the unit's total, rounded to the attribution's decimals.
@@ -27,6 +27,7 @@ public sealed record ChangeItem(
     string? Url,
     string? Page,
     string? Source,
+    string? Evidence,
     string? Before,
     string? After,
     decimal Points,

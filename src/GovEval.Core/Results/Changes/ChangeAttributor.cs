@@ -159,7 +159,7 @@ public static class ChangeAttributor
                 exact.AddRange(items.Select(_ => 0m));
             }
 
-            items.Add(new ChangeItem("status", null, null, null, null, null, a is null ? null : StatusNames.Of(a.Status), b is null ? null : StatusNames.Of(b.Status), 0, StatusText(a, b, byItem)));
+            items.Add(new ChangeItem("status", null, null, null, null, null, null, a is null ? null : StatusNames.Of(a.Status), b is null ? null : StatusNames.Of(b.Status), 0, StatusText(a, b, byItem)));
             exact.Add((earnedB * factorB) - (earnedA * factorA));
             return (new IndicatorChange(leaf.Id, leaf.Name, leaf.Group, leaf.GroupName, 0, items), exact);
         }
@@ -178,7 +178,7 @@ public static class ChangeAttributor
         var unexplained = (change - explained) * factorB;
         if (unexplained != 0)
         {
-            items.Add(new ChangeItem("status", null, null, null, null, null, StatusNames.Of(a.Status), StatusNames.Of(b.Status), 0, StatusText(a, b, byItem)));
+            items.Add(new ChangeItem("status", null, null, null, null, null, null, StatusNames.Of(a.Status), StatusNames.Of(b.Status), 0, StatusText(a, b, byItem)));
             exact.Add(unexplained);
         }
 
@@ -188,7 +188,7 @@ public static class ChangeAttributor
             var gate = a.GatedOff != b.GatedOff;
             items.Add(new ChangeItem(
                 gate ? "gate" : "rescale",
-                null, null, null, null, null,
+                null, null, null, null, null, null,
                 factorA.ToString("0.####", CultureInfo.InvariantCulture),
                 factorB.ToString("0.####", CultureInfo.InvariantCulture),
                 0,
@@ -266,7 +266,7 @@ public static class ChangeAttributor
                 _ => $"{MeasurementName(item.Rule!)}由{before}变为{after}",
             },
         };
-        return new ChangeItem(item.Kind, kind, item.Rule, item.Url, now?.Page ?? was?.Page, now?.Source ?? was?.Source, before, after, 0, text);
+        return new ChangeItem(item.Kind, kind, item.Rule, item.Url, now?.Page ?? was?.Page, now?.Source ?? was?.Source, now?.Evidence ?? was?.Evidence, before, after, 0, text);
     }
 
     /// <summary>A veto that hit in exactly one round: the whole change, shared evenly by the veto's findings or inputs that changed.</summary>
@@ -295,7 +295,7 @@ public static class ChangeAttributor
             }
         }
 
-        items.Insert(0, new ChangeItem("veto", b.Vetoed ? ChangeKind.Appeared : ChangeKind.Disappeared, null, null, null, null, a.Vetoed ? names : null, b.Vetoed ? names : null, 0, text));
+        items.Insert(0, new ChangeItem("veto", b.Vetoed ? ChangeKind.Appeared : ChangeKind.Disappeared, null, null, null, null, null, a.Vetoed ? names : null, b.Vetoed ? names : null, 0, text));
         var share = delta / items.Count;
         var first = hit.Vetoes.FirstOrDefault() ?? "veto";
         var part = (b.Vetoed ? partsB : partsA).GetValueOrDefault(first);

@@ -9,7 +9,7 @@ namespace GovEval.Core.Results.Changes;
 /// the engine groups findings by), an input, or a measurement. <see cref="Deduction"/> is what it took off a
 /// deduction leaf before the leaf's cap (0 elsewhere).
 /// </summary>
-internal sealed record LeafItem(string Key, string Kind, string? Rule, string? Url, string? Page, string? Source, string? Value, decimal Deduction);
+internal sealed record LeafItem(string Key, string Kind, string? Rule, string? Url, string? Page, string? Source, string? Evidence, string? Value, decimal Deduction);
 
 /// <summary>
 /// One leaf of a score sheet with what it contributes to the total: <see cref="Earned"/> (its own points) times
@@ -89,14 +89,15 @@ internal static class SheetContributions
                 {
                     case "finding" when evidence.Rule is { } rule:
                         var url = evidence.Url ?? "";
-                        items.Add(new LeafItem($"finding|{rule}|{UrlNormalizer.Normalize(url)}", "finding", rule, url, evidence.Page, null, evidence.Value,
+                        items.Add(new LeafItem($"finding|{rule}|{UrlNormalizer.Normalize(url)}", "finding", rule, url, evidence.Page, null, null, evidence.Value,
                             deducts && line.Points < 0 ? -line.Points / findings : 0m));
                         break;
                     case "input":
-                        items.Add(new LeafItem($"input|{node.Id}", "input", null, evidence.Url, null, evidence.Source, evidence.Value, 0m));
+                        // An input's evidence (a url or the assessor's note) is kept in the reference's Url.
+                        items.Add(new LeafItem($"input|{node.Id}", "input", null, null, null, evidence.Source, evidence.Url, evidence.Value, 0m));
                         break;
                     case "measurement" when evidence.Rule is { } name:
-                        items.Add(new LeafItem($"measurement|{name}", "measurement", name, null, null, null, evidence.Value, deducts && line.Points < 0 ? -line.Points : 0m));
+                        items.Add(new LeafItem($"measurement|{name}", "measurement", name, null, null, null, null, evidence.Value, deducts && line.Points < 0 ? -line.Points : 0m));
                         break;
                 }
             }
