@@ -77,7 +77,7 @@ public static class ChangeAttributor
 
         // A veto that decides the change is stated once, as the veto's own part below.
         var deciding = a.Vetoed != b.Vetoed ? (b.Vetoed ? b : a).Vetoes.ToHashSet(StringComparer.Ordinal) : [];
-        var leaves = new List<(IndicatorChange Change, IReadOnlyList<decimal> Exact, int Order)>();
+        var leaves = new List<(IndicatorChange Change, IReadOnlyList<decimal> Exact)>();
         for (var i = 0; i < ids.Count; i++)
         {
             if (deciding.Contains(ids[i]))
@@ -94,7 +94,7 @@ public static class ChangeAttributor
                 exact = exact.Select(_ => 0m).ToList();
             }
 
-            leaves.Add((change, exact, i));
+            leaves.Add((change, exact));
         }
 
         var notes = new List<string>();
@@ -106,7 +106,7 @@ public static class ChangeAttributor
         if (a.Vetoed != b.Vetoed)
         {
             var veto = Veto(a, b, delta, frameworkA, frameworkB, byIdA, byIdB, byItem);
-            leaves.Insert(0, (veto.Change, veto.Exact, -1));
+            leaves.Insert(0, (veto.Change, veto.Exact));
             notes.Add(veto.Change.Items[0].Text);
         }
         else if (vetoed)
@@ -115,7 +115,7 @@ public static class ChangeAttributor
         }
 
         var indicators = new List<IndicatorChange>();
-        foreach (var (change, exact, order) in leaves)
+        foreach (var (change, exact) in leaves)
         {
             var points = Rounding.Round(exact.Sum(), decimals);
             var shares = Apportion(exact, points, decimals);
@@ -217,8 +217,9 @@ public static class ChangeAttributor
         {
             before.TryGetValue(key, out var was);
             after.TryGetValue(key, out var now);
+            // A finding "changed" when its message did (HTTP 404 → 500, seen on more pages); where a crawl first saw it does not count.
             var kind = was is null ? ChangeKind.Appeared : now is null ? ChangeKind.Disappeared
-                : was.Value != now.Value || (was.Kind == "finding" && was.Page != now.Page) ? ChangeKind.Changed
+                : was.Value != now.Value ? ChangeKind.Changed
                 : (ChangeKind?)null;
             var raw = rule == RuleKind.Deduct ? -((now?.Deduction ?? 0m) - (was?.Deduction ?? 0m)) : 0m;
             if (kind is null && raw == 0)

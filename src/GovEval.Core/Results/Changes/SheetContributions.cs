@@ -26,7 +26,6 @@ internal sealed record LeafPart(
     decimal Earned,
     decimal Factor,
     bool GatedOff,
-    int Order,
     IReadOnlyList<LeafItem> Items)
 {
     public decimal Contribution => Earned * Factor;
@@ -55,7 +54,7 @@ internal static class SheetContributions
             // A group that did not apply keeps no children in its sheet and contributes nothing.
             if (definition is not { Children.Count: > 0 } && group is { } top)
             {
-                parts.Add(new LeafPart(node.Id, node.Name, top.Id, top.Name, definition?.Rule, node.Status, node.Earned, factor, gatedOff, parts.Count, Items(node, definition)));
+                parts.Add(new LeafPart(node.Id, node.Name, top.Id, top.Name, definition?.Rule, node.Status, node.Earned, factor, gatedOff, Items(node, definition)));
             }
 
             return;
