@@ -47,6 +47,19 @@ public sealed class ReleaseLookup
 
     public string GradeLabel(string? grade) => grade is null ? "" : Release.Framework.Grades.Label(grade);
 
+    /// <summary>The unit's standing under other weights in a cohort, when the release has the analysis.</summary>
+    public Core.Results.Stability.UnitStability? Stability(string cohortId, string code) => Release.Stability.Of(cohortId, code);
+
+    /// <summary>Why the unit's total moved since the earlier round, when the release compares rounds.</summary>
+    public Core.Results.Changes.UnitChange? Change(string code) => Release.Changes?.Units.GetValueOrDefault(code);
+
+    /// <summary>Units with a change attribution, in publication order.</summary>
+    public IEnumerable<Core.Results.Changes.UnitChange> ChangesInOrder() =>
+        Release.Changes is not { } changes
+            ? []
+            : Release.Cohorts.SelectMany(c => c.Units).Select(u => u.Unit.Code).Distinct(StringComparer.Ordinal)
+                .Where(changes.Units.ContainsKey).Select(code => changes.Units[code]);
+
     /// <summary>Score sheets in publication order (the order units first appear in the cohorts).</summary>
     public IEnumerable<Core.Scoring.ScoreSheet> SheetsInOrder() =>
         Release.Cohorts.SelectMany(c => c.Units)

@@ -2,18 +2,8 @@ using GovEval.Core.Scoring;
 
 namespace GovEval.Publish;
 
-/// <summary>How a report names an indicator's status for its Chinese readers.</summary>
+/// <summary>How a report names an indicator's status: the names of <see cref="Core.Scoring.StatusNames"/>, which change attribution also prints.</summary>
 public static class StatusNames
 {
-    public static string Of(NodeStatus status) => status switch
-    {
-        NodeStatus.Scored => "已评分",
-        NodeStatus.NotApplicable => "不适用",
-        NodeStatus.NotMeasured => "未测量",
-        NodeStatus.GatedOff => "未达加分条件",
-        NodeStatus.VetoHit => "否决项命中",
-        NodeStatus.VetoClear => "否决项未命中",
-        NodeStatus.VetoCandidate => "否决项待确认",
-        _ => status.ToString(),
-    };
+    public static string Of(NodeStatus status) => Core.Scoring.StatusNames.Of(status);
 }

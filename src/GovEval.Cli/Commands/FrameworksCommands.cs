@@ -76,6 +76,9 @@ public sealed class FrameworksCommands : CommandGroup
             }
 
             await context.Out.WriteLineAsync($"满分 {Format(framework.Max)}，总分保留 {framework.Precision} 位小数");
+            await context.Out.WriteLineAsync(framework.Stability is { } stability
+                ? $"排名稳定性：各级权重±{Format(stability.Spread * 100)}%扰动{stability.Samples}次（种子{stability.Seed}），发布{stability.Low}%–{stability.High}%区间"
+                : "排名稳定性：未设定（release.stability），发布时不给出排名区间");
             if (framework.Indicators().Any(i => !i.Confirmed))
             {
                 await context.Out.WriteLineAsync("(default) marks numbers not confirmed against the published original (RULES.md); adjust them in the YAML file, never in code.");

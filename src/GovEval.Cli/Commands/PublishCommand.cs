@@ -162,13 +162,13 @@ public sealed class PublishCommand : CommandGroup
         }
 
         // Movements compare grades by name, which only mean the same under the same bands.
-        var earlierGrades = FrameworkCatalog.Get(earlier.FrameworkId).Grades.Select(g => g.Name);
-        if (!earlierGrades.SequenceEqual(framework.Grades.Select(g => g.Name)))
+        var earlierFramework = FrameworkCatalog.Get(earlier.FrameworkId);
+        if (!earlierFramework.Grades.Select(g => g.Name).SequenceEqual(framework.Grades.Select(g => g.Name)))
         {
             throw new InputException("--compare", $"run {earlier.Id} was graded with {earlier.FrameworkId}, whose grades differ from {framework.Id}'s; movements need the same grades");
         }
 
-        return builder.FromSheets(sheets, earlierSheets, new ReleaseOptions(assessment.Year, assessment.Name, earlier.Year));
+        return builder.FromSheets(sheets, earlierSheets, new ReleaseOptions(assessment.Year, assessment.Name, earlier.Year, PreviousRun: earlier.Name), earlierFramework);
     }
 
     private static Release FromScores(string scores, string? previous, string? frameworkId, int? year, string[] cohortIds)

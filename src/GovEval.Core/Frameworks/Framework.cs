@@ -45,6 +45,12 @@ public sealed record Framework(
     /// judge a website, and <c>check</c>, <c>collect</c> and <c>monitor</c> refuse it.
     /// </summary>
     public CheckParameters? Checks { get; init; }
+
+    /// <summary>
+    /// How a release measures the stability of ranks and grades under other weights (release.stability); null when
+    /// the framework states none, and a release then publishes no intervals.
+    /// </summary>
+    public StabilitySettings? Stability { get; init; }
 }
 
 /// <summary>How much of an indicator a verdict needs observed.</summary>

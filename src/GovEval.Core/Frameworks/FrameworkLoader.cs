@@ -127,6 +127,7 @@ public static class FrameworkLoader
             {
                 VerdictNeeds = ReadNeeds(root["verdict-needs"] as JsonArray),
                 Checks = ReadChecks(root["checks"] as JsonObject),
+                Stability = ReadStability(release?["stability"] as JsonObject),
             };
             CheckReferences(framework);
             CheckWebsiteRules(framework);
@@ -466,6 +467,24 @@ public static class FrameworkLoader
             Problem(PointerOf(framework, reader),
                 $"indicator '{reader.Id}' scores the website check '{what}', but the framework has no 'checks' block: the website checks take every number of the rules " +
                 "(homepage timeout, monitoring window, update periods, veto counts) from it. Copy the block of frameworks/gov-website-check-2019.yaml and adjust it (docs/frameworks.md)");
+        }
+
+        /// <summary>release.stability; the schema has checked the fields, only the order of the percentiles is left.</summary>
+        private StabilitySettings? ReadStability(JsonObject? node)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            var percentiles = node["percentiles"]!.AsArray();
+            var (low, high) = ((int)(decimal)percentiles[0]!, (int)(decimal)percentiles[1]!);
+            if (low >= high)
+            {
+                Problem("/release/stability/percentiles", $"field 'percentiles': the low percentile ({low}) must be below the high one ({high})");
+            }
+
+            return new StabilitySettings((decimal)node["spread"]!, (int)(decimal)node["samples"]!, (long)(decimal)node["seed"]!, low, high);
         }
 
         private List<VerdictNeed> ReadNeeds(JsonArray? array)

@@ -25,4 +25,14 @@ public sealed record Release(
     IReadOnlyList<TransitionSummary> Transitions,
     IReadOnlyList<RankChange> RankChanges,
     IReadOnlyList<StatisticGroup> Statistics,
-    IReadOnlyDictionary<string, ScoreSheet> Sheets);
+    IReadOnlyDictionary<string, ScoreSheet> Sheets)
+{
+    /// <summary>Ranks and grades under other weights (<see cref="Stability.RankStability"/>), or why there are none.</summary>
+    public Stability.StabilityResults Stability { get; init; } = Results.Stability.StabilityResults.None(Results.Stability.RankStability.NotConfigured);
+
+    /// <summary>
+    /// Why each unit's total moved since the earlier round (<see cref="Changes.ChangeAttributor"/>); null without an
+    /// earlier run's score sheets (no <c>--compare</c>, or last year given as a table).
+    /// </summary>
+    public Changes.ChangeAttribution? Changes { get; init; }
+}

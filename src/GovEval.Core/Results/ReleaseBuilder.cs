@@ -1,6 +1,8 @@
 using GovEval.Core.Errors;
 using GovEval.Core.Frameworks;
 using GovEval.Core.Registry;
+using GovEval.Core.Results.Changes;
+using GovEval.Core.Results.Stability;
 using GovEval.Core.Scoring;
 using GovEval.Core.Tables;
 
@@ -47,9 +49,10 @@ public sealed class ReleaseBuilder
 
     /// <summary>
     /// From the engine's score sheets (total, veto and grade already decided), in run order, with last round's
-    /// sheets for movements. Sheets of units outside the published cohorts are left out.
+    /// sheets for movements and change attribution. Sheets of units outside the published cohorts are left out.
     /// </summary>
-    public Release FromSheets(IReadOnlyList<ScoreSheet> sheets, IReadOnlyList<ScoreSheet>? previous, ReleaseOptions options)
+    /// <param name="previousFramework">The framework the earlier sheets were scored with, when it is not this one.</param>
+    public Release FromSheets(IReadOnlyList<ScoreSheet> sheets, IReadOnlyList<ScoreSheet>? previous, ReleaseOptions options, Framework? previousFramework = null)
     {
         var foreign = sheets.FirstOrDefault(s => s.FrameworkId != framework.Id);
         if (foreign is not null)
@@ -72,12 +75,25 @@ public sealed class ReleaseBuilder
         }
 
         var engine = string.Join(", ", published.Select(s => s.EngineVersion).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-        return Build(
+        var byCode = published.ToDictionary(s => s.UnitCode, StringComparer.Ordinal);
+        var release = Build(
             Scores(published, members),
             previous is null ? null : Scores(previous, members),
-            published.ToDictionary(s => s.UnitCode, StringComparer.Ordinal),
+            byCode,
             engine.Length == 0 ? null : engine,
             options);
+        return previous is null
+            ? release
+            : release with
+            {
+                Changes = ChangeAttributor.Between(
+                    framework,
+                    previousFramework,
+                    byCode,
+                    previous.Where(s => members.Contains(s.UnitCode)).ToList(),
+                    release.Cohorts.SelectMany(c => c.Units).Select(u => u.Unit.Code),
+                    options.PreviousRun),
+            };
     }
 
     private List<UnitScore> Scores(IReadOnlyList<ScoreSheet> sheets, HashSet<string> members) =>
@@ -121,7 +137,10 @@ public sealed class ReleaseBuilder
             transitions,
             rankChanges,
             Statistics(results, sheets),
-            sheets);
+            sheets)
+        {
+            Stability = RankStability.Compute(framework, results, sheets),
+        };
     }
 
     /// <summary>The whole release first (a unit in two graded cohorts counts once), then each graded cohort.</summary>

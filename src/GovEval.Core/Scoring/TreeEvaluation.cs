@@ -137,7 +137,12 @@ internal sealed class TreeEvaluation(Framework framework, UnitEvidence evidence)
         return new ScoreNode(indicator.Id, indicator.Name, status, max, earned, lines, children);
     }
 
-    private static bool IsBonus(Indicator indicator) =>
+    /// <summary>
+    /// A bonus adds on top of its group and is never rescaled: a gated indicator, a bonus leaf, or a group of bonuses.
+    /// Re-aggregation under other weights (<see cref="Results.Stability.WeightTree"/>) and change attribution read the
+    /// same classification.
+    /// </summary>
+    internal static bool IsBonus(Indicator indicator) =>
         indicator.Gate is not null
         || indicator.Rule == RuleKind.Bonus
         || (indicator.Rule == RuleKind.Group && indicator.Children.Count > 0 && indicator.Children.All(IsBonus));
@@ -349,7 +354,7 @@ internal sealed class TreeEvaluation(Framework framework, UnitEvidence evidence)
     private static EvidenceRef MeasurementRef(string name, decimal value) =>
         new("measurement", Rule: name, Value: value.ToString(CultureInfo.InvariantCulture));
 
-    private static string FormatMeasure(string name, decimal value) =>
+    internal static string FormatMeasure(string name, decimal value) =>
         MeasurementCatalogue.Find(name)?.Unit == "比例"
             ? (value * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%"
             : Format(value) + (MeasurementCatalogue.Find(name)?.Unit ?? "");

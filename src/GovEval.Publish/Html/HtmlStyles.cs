@@ -38,6 +38,8 @@ public static class HtmlStyles
         tr.vetoed td { background: #fff1f0; }
         tr.line td { background: #fafbfc; font-size: 13px; }
         .up { color: #1a7f37; } .down { color: #cf222e; } strong.na { color: #666; }
+        .unstable { color: #9a6700; font-size: 13px; }
+        tr.part td { background: #f6f8fa; font-weight: bold; }
         ul.evidence { margin: 4px 0 0; padding-left: 20px; }
         code { font-family: ui-monospace, "SFMono-Regular", Consolas, monospace; font-size: 12px; word-break: break-all; }
         .status-VetoHit, .status-VetoCandidate { color: #cf222e; font-weight: bold; }

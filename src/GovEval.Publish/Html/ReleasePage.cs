@@ -91,6 +91,8 @@ public static class ReleasePage
             FullTable(page, sections, lookup, cohort);
         }
 
+        ReleaseSections.Note(page, StabilityText.Note(release));
+
         page.Line("</section>")
             .Line("</main>")
             .Line($"<footer>数据来源：{E(release.Run)} · 指标体系 {E(release.Framework.Id)} {E(release.Framework.Version)}{(release.Framework.EngineVersion is { } engine ? $" · 评分引擎 {E(engine)}" : "")} · 由 GovEval 生成</footer>");
@@ -101,21 +103,27 @@ public static class ReleasePage
     {
         var ranked = cohort.Cohort.Result == CohortResult.Ranked;
         var changes = lookup.HasRankChanges(cohort.Cohort.Id);
+        var stable = lookup.Release.Stability.Computed;
         var assessed = cohort.Units.Count(u => u.Assessed);
         page.Line($"<h3 id=\"table-{E(cohort.Cohort.Id)}\">{E(cohort.Cohort.Name)}（评估{assessed}个，共{cohort.Units.Count}个）</h3>")
             .Raw("<table><thead><tr>")
             .Raw(ranked ? "<th>排名</th>" : "")
+            .Raw(stable ? (ranked ? "<th>排名区间</th>" : "<th>总分区间</th>") : "")
             .Raw("<th>单位</th><th>代码</th><th>总分</th><th>等级</th>")
             .Raw(changes ? "<th>上年排名</th>" : "")
             .Line("<th>备注</th></tr></thead><tbody>");
         foreach (var unit in cohort.Units)
         {
             var css = !unit.Assessed ? " class=\"na\"" : unit.Vetoed ? " class=\"vetoed\"" : "";
+            var stability = lookup.Stability(cohort.Cohort.Id, unit.Unit.Code);
+            var interval = stability is null ? "" : ranked ? StabilityText.Ranks(stability) : StabilityText.Totals(stability, cohort.Cohort.Precision);
+            var unstable = stability?.Grade is { Robust: false } ? "<span class=\"unstable\">（不稳健）</span>" : "";
             page.Raw($"<tr{css}>")
                 .Raw(ranked ? $"<td class=\"num\">{unit.Rank?.ToString(CultureInfo.InvariantCulture) ?? ""}</td>" : "")
+                .Raw(stable ? $"<td class=\"num\">{E(interval)}</td>" : "")
                 .Raw($"<td>{sections.UnitName(unit.Unit)}</td><td>{E(unit.Unit.Code)}</td>")
                 .Raw($"<td class=\"num\">{(unit.Total is { } total ? Numbers.Fixed(total, cohort.Cohort.Precision) : "")}</td>")
-                .Raw($"<td>{E(lookup.GradeLabel(unit.Grade))}</td>");
+                .Raw($"<td>{E(lookup.GradeLabel(unit.Grade))}{unstable}</td>");
             if (changes)
             {
                 page.Raw($"<td class=\"num\">{Change(lookup.RankChange(cohort.Cohort.Id, unit.Unit.Code))}</td>");

@@ -41,6 +41,11 @@ public static class ScoreSheetPage
             page.Line($"<tr><th>{E(standing.Cohort)}</th><td>{E(standing.Text)}</td></tr>");
         }
 
+        foreach (var (cohort, text) in Stability(lookup, sheet))
+        {
+            page.Line($"<tr><th>{E(cohort)}（权重扰动）</th><td>{E(text)}</td></tr>");
+        }
+
         page.Line($"<tr><th>指标体系</th><td>{E(sheet.FrameworkId)} {E(sheet.FrameworkVersion)}</td></tr>")
             .Line($"<tr><th>评分引擎</th><td>{E(sheet.EngineVersion)}</td></tr>")
             .Line("</tbody></table>");
@@ -49,8 +54,13 @@ public static class ScoreSheetPage
             page.Line($"<ul>{string.Concat(sheet.Notes.Select(n => $"<li>{E(n)}</li>"))}</ul>");
         }
 
-        page.Line("</section>")
-            .Line("<section class=\"block\">")
+        page.Line("</section>");
+        if (lookup.Change(sheet.UnitCode) is { } change)
+        {
+            ChangeSection.Write(page, lookup, change);
+        }
+
+        page.Line("<section class=\"block\">")
             .Line("<h2>指标得分明细</h2>")
             .Line(ScoreTreeHtml.Header);
         ScoreTreeHtml.Rows(page, sheet.Root, e => e.Record is { } record && anchors.TryGetValue(record, out var id) ? id : null);
@@ -65,6 +75,36 @@ public static class ScoreSheetPage
             .Line("</main>")
             .Line($"<footer>{E(release.Run)} · 由 GovEval 生成</footer>");
         return page.ToString();
+    }
+
+    /// <summary>排名区间 5–9（中位数第七名）, and whether the grade survives other weights, per cohort.</summary>
+    private static IEnumerable<(string Cohort, string Text)> Stability(ReleaseLookup lookup, ScoreSheet sheet)
+    {
+        foreach (var (cohort, _) in lookup.Standings(sheet.UnitCode))
+        {
+            if (lookup.Stability(cohort.Cohort.Id, sheet.UnitCode) is not { } stability)
+            {
+                continue;
+            }
+
+            var parts = new List<string>();
+            if (stability.MedianRank is { } median)
+            {
+                parts.Add($"排名区间{StabilityText.Ranks(stability)}（中位数{ChineseNumerals.Ordinal(median)}）");
+            }
+
+            if (stability.Grade is not { BasisName: "总分" })
+            {
+                parts.Add($"总分区间{StabilityText.Totals(stability, cohort.Cohort.Precision)}");
+            }
+
+            if (stability.Grade is { } grade)
+            {
+                parts.Add("等级" + StabilityText.GradeSentence(grade, lookup.GradeLabel(grade.Grade)));
+            }
+
+            yield return (cohort.Cohort.Name, string.Join("；", parts));
+        }
     }
 
     private static IEnumerable<(string Cohort, string Text)> Standings(ReleaseLookup lookup, string code)

@@ -8,7 +8,8 @@ namespace GovEval.Publish.Json;
 /// <summary>
 /// results.json, the contract of DESIGN.md: <c>{ run, framework{id,version}, cohorts[{id, name, units[{code, name,
 /// short, total, grade, rank, vetoed}]}], transitions{…} }</c> with units in publication order. Fields beyond the
-/// contract are additions (title, year, statistics, assessed, gradeLabel), never renames. Chinese is written as is.
+/// contract are additions (title, year, statistics, assessed, gradeLabel, stability, changes), never renames. Chinese is
+/// written as is.
 /// </summary>
 public static class ResultsJson
 {
@@ -52,6 +53,138 @@ public static class ResultsJson
         json.WriteEndArray();
         WriteTransitions(json, release);
         WriteStatistics(json, release);
+        WriteStabilityMethod(json, release);
+        WriteChanges(json, release);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The analysis as run (settings, method), or <c>computed: false</c> with the reason.</summary>
+    private static void WriteStabilityMethod(Utf8JsonWriter json, Release release)
+    {
+        json.WriteStartObject("stability");
+        json.WriteBoolean("computed", release.Stability.Computed);
+        json.WriteString("withheld", release.Stability.Withheld);
+        if (release.Stability.Settings is { } settings)
+        {
+            json.WriteNumber("spread", settings.Spread);
+            json.WriteNumber("samples", settings.Samples);
+            json.WriteNumber("seed", settings.Seed);
+            json.WriteStartArray("percentiles");
+            json.WriteNumberValue(settings.Low);
+            json.WriteNumberValue(settings.High);
+            json.WriteEndArray();
+            json.WriteString("method", StabilityText.Method(settings));
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteStability(Utf8JsonWriter json, Core.Results.Stability.UnitStability? stability)
+    {
+        json.WritePropertyName("stability");
+        if (stability is null)
+        {
+            json.WriteNullValue();
+            return;
+        }
+
+        json.WriteStartObject();
+        WriteNullable(json, "rank", stability.Rank);
+        WriteNullable(json, "rankMedian", stability.MedianRank);
+        WriteNullable(json, "rankLow", stability.RankLow);
+        WriteNullable(json, "rankHigh", stability.RankHigh);
+        json.WriteNumber("total", stability.Total);
+        json.WriteNumber("totalMedian", stability.MedianTotal);
+        json.WriteNumber("totalLow", stability.TotalLow);
+        json.WriteNumber("totalHigh", stability.TotalHigh);
+        json.WritePropertyName("grade");
+        if (stability.Grade is not { } grade)
+        {
+            json.WriteNullValue();
+        }
+        else
+        {
+            json.WriteStartObject();
+            json.WriteString("grade", grade.Grade);
+            json.WriteString("basisName", grade.BasisName);
+            json.WriteNumber("basis", grade.Basis);
+            json.WriteNumber("basisLow", grade.BasisLow);
+            json.WriteNumber("basisHigh", grade.BasisHigh);
+            json.WriteString("lowGrade", grade.LowGrade);
+            json.WriteString("highGrade", grade.HighGrade);
+            json.WriteBoolean("robust", grade.Robust);
+            json.WriteNumber("sameGradeShare", grade.SameGradeShare);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>Change attribution per unit in publication order; null without an earlier round's sheets.</summary>
+    private static void WriteChanges(Utf8JsonWriter json, Release release)
+    {
+        json.WritePropertyName("changes");
+        if (release.Changes is not { } changes)
+        {
+            json.WriteNullValue();
+            return;
+        }
+
+        var lookup = new ReleaseLookup(release);
+        json.WriteStartObject();
+        json.WriteString("previousRun", changes.PreviousRun);
+        json.WriteString("framework", changes.Framework);
+        json.WriteString("previousFramework", changes.PreviousFramework);
+        json.WriteBoolean("sameFramework", changes.SameFramework);
+        json.WriteNumber("decimals", changes.Decimals);
+        json.WriteStartArray("units");
+        foreach (var unit in lookup.ChangesInOrder())
+        {
+            json.WriteStartObject();
+            json.WriteString("code", unit.Code);
+            json.WriteString("short", lookup.Unit(unit.Code)?.Short);
+            json.WriteNumber("before", unit.Before);
+            json.WriteNumber("after", unit.After);
+            json.WriteNumber("delta", unit.Delta);
+            json.WriteNumber("rounding", unit.Rounding);
+            json.WriteBoolean("byIndicatorOnly", unit.ByIndicatorOnly);
+            json.WriteString("note", unit.Note);
+            json.WriteStartArray("indicators");
+            foreach (var part in unit.Indicators)
+            {
+                json.WriteStartObject();
+                json.WriteString("indicator", part.Indicator);
+                json.WriteString("name", part.Name);
+                json.WriteString("group", part.Group);
+                json.WriteString("groupName", part.GroupName);
+                json.WriteNumber("points", part.Points);
+                json.WriteStartArray("items");
+                foreach (var item in part.Items)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("kind", item.Kind);
+                    json.WriteString("change", item.Change?.ToString().ToLowerInvariant());
+                    json.WriteString("rule", item.Rule);
+                    json.WriteString("url", item.Url);
+                    json.WriteString("page", item.Page);
+                    json.WriteString("source", item.Source);
+                    json.WriteString("evidence", item.Evidence);
+                    json.WriteString("before", item.Before);
+                    json.WriteString("after", item.After);
+                    json.WriteNumber("points", item.Points);
+                    json.WriteString("text", item.Text);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
@@ -79,6 +212,7 @@ public static class ResultsJson
             json.WriteBoolean("assessed", unit.Assessed);
             json.WriteString("notAssessedReason", unit.Assessed ? null : unit.NotAssessedReason);
             json.WriteString("gradeLabel", unit.Grade is null ? null : release.Framework.Grades.Label(unit.Grade));
+            WriteStability(json, release.Stability.Of(cohort.Cohort.Id, unit.Unit.Code));
             json.WriteEndObject();
         }
 

@@ -58,6 +58,11 @@ public static class ResultsWorkbook
             WriteRankChanges(release, Add);
         }
 
+        if (release.Changes is not null)
+        {
+            WriteChanges(lookup, Add);
+        }
+
         if (release.Sheets.Count > 0)
         {
             WriteDetails(lookup, Add, rowLimit);
@@ -92,18 +97,30 @@ public static class ResultsWorkbook
         {
             sheet.Row(["评估发现", group.Sentence]);
         }
+
+        sheet.Row(["排名稳定性", StabilityText.Note(release)]);
+        if (release.Changes is { } changes)
+        {
+            sheet.Row(["变动归因", $"与{changes.PreviousRun ?? "上轮"}（{changes.PreviousFramework}）相比，见“{ChangesSheet}”表；{(changes.SameFramework ? "逐项比较问题、录入值和测量值" : "部分单位两轮所用指标体系不同，仅按指标归因")}"]);
+        }
     }
 
     private static void WriteCohort(CohortResults cohort, ReleaseLookup lookup, Func<string, IReadOnlyList<string>, IReadOnlyList<double>, SheetWriter> add)
     {
         var withChanges = lookup.HasRankChanges(cohort.Cohort.Id);
+        var stable = lookup.Release.Stability.Computed;
         List<string> header = ["排名", "单位代码", "单位名称", "简称", "总分", "等级", "一票否决", "状态"];
         if (withChanges)
         {
             header.Add("上年排名");
         }
 
-        using var sheet = add(cohort.Cohort.Name, header, [8, 12, 30, 20, 10, 10, 10, 10, 10]);
+        if (stable)
+        {
+            header.AddRange(["排名中位数", "排名区间下限", "排名区间上限", "总分中位数", "总分区间下限", "总分区间上限", "定级得分区间", "等级稳健性"]);
+        }
+
+        using var sheet = add(cohort.Cohort.Name, header, [8, 12, 30, 20, 10, 10, 10, 10, 10, 10, 12, 12, 10, 12, 12, 14, 10]);
         foreach (var unit in cohort.Units)
         {
             List<XCell> cells =
@@ -120,6 +137,17 @@ public static class ResultsWorkbook
             if (withChanges)
             {
                 cells.Add(XCell.Of(lookup.RankChange(cohort.Cohort.Id, unit.Unit.Code)?.Before));
+            }
+
+            if (stable && lookup.Stability(cohort.Cohort.Id, unit.Unit.Code) is { } stability)
+            {
+                var precision = cohort.Cohort.Precision;
+                cells.AddRange([
+                    XCell.Of(stability.MedianRank), XCell.Of(stability.RankLow), XCell.Of(stability.RankHigh),
+                    XCell.Of(stability.MedianTotal, precision), XCell.Of(stability.TotalLow, precision), XCell.Of(stability.TotalHigh, precision),
+                    stability.Grade is { } grade ? StabilityText.Basis(grade) : null,
+                    stability.Grade is { } robust ? StabilityText.Robustness(robust) : null,
+                ]);
             }
 
             sheet.Row(cells);
@@ -157,6 +185,40 @@ public static class ResultsWorkbook
         foreach (var change in release.RankChanges)
         {
             sheet.Row([names.GetValueOrDefault(change.CohortId, change.CohortId), change.Unit.Code, change.Unit.Name, XCell.Of(change.Before), XCell.Of(change.After), XCell.Of(change.Delta)]);
+        }
+    }
+
+    public const string ChangesSheet = "变动归因";
+
+    /// <summary>One row per item that moved a unit's points (and its rounding), so a filter on a unit reads its whole change.</summary>
+    private static void WriteChanges(ReleaseLookup lookup, Func<string, IReadOnlyList<string>, IReadOnlyList<double>, SheetWriter> add)
+    {
+        var decimals = lookup.Release.Changes!.Decimals;
+        using var sheet = add(ChangesSheet,
+            ["单位代码", "单位名称", "上轮总分", "本轮总分", "总分变化", "一级指标", "指标", "指标分值变化", "类型", "变化", "规则", "网址", "原值", "现值", "分值变化", "说明"],
+            [12, 24, 10, 10, 10, 18, 24, 12, 10, 10, 24, 40, 20, 20, 10, 60]);
+        foreach (var change in lookup.ChangesInOrder())
+        {
+            var name = lookup.Unit(change.Code)?.Name ?? change.Code;
+            List<XCell> Head() => [change.Code, name, XCell.Of(change.Before, decimals), XCell.Of(change.After, decimals), XCell.Of(change.Delta, decimals)];
+            foreach (var part in change.Indicators)
+            {
+                foreach (var item in part.Items)
+                {
+                    sheet.Row([.. Head(), part.GroupName, part.Name, XCell.Of(part.Points, decimals), StabilityText.KindName(item.Kind), StabilityText.ChangeName(item),
+                        item.Rule, item.Url, item.Before, item.After, XCell.Of(item.Points, decimals), item.Text]);
+                }
+            }
+
+            if (change.Rounding != 0)
+            {
+                sheet.Row([.. Head(), "", "四舍五入", XCell.Of(change.Rounding, decimals), "", "", null, null, null, null, XCell.Of(change.Rounding, decimals), "总分及各级指标按规定位数取舍"]);
+            }
+
+            if (change.Note is { } note)
+            {
+                sheet.Row([.. Head(), "", "", default, "", "", null, null, null, null, default, note]);
+            }
         }
     }
 

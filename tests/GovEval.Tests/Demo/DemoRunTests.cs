@@ -11,7 +11,7 @@ namespace GovEval.Tests.Demo;
 /// with the simulated web's truth — a site the truth makes unreachable fails the national check (单项否决, 不合格), a
 /// site the truth gives no defect loses no point of the check's 100 deduction points.
 /// </summary>
-public sealed class DemoRunTests : IClassFixture<DemoRunTests.DemoOutput>
+public sealed partial class DemoRunTests : IClassFixture<DemoRunTests.DemoOutput>
 {
     private readonly DemoOutput demo;
 

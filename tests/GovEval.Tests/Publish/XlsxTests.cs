@@ -51,7 +51,7 @@ public sealed class XlsxTests
         var path = ResultsWorkbook.Write(SampleReleases.WithSheets(), folder.Path);
 
         using var xlsx = new XlsxReader(path);
-        Assert.Equal(["概览", "直辖市", "排名变化", "评分明细"], xlsx.SheetNames);
+        Assert.Equal(["概览", "直辖市", "排名变化", "变动归因", "评分明细"], xlsx.SheetNames);
         var detail = xlsx.Rows("评分明细");
         Assert.Equal(1 + (4 * 5), detail.Count); // header; root, veto, two lines of links, rest for each unit
         Assert.Contains(detail.Select(xlsx.Texts), t => t.Contains("网站被篡改") && t.Contains("否决项命中"));
