@@ -34,7 +34,7 @@ public static class SiteReportAssembler
             observation.Pages.Count,
             observation.Links.Count,
             new AvailabilityFacts(availability.Visits, availability.Failures, availability.Share, fromMonitor),
-            new HomepageFacts(homepage.Latest, homepage.Measured ? homepage.ItemsInWindow : null),
+            new HomepageFacts(homepage.Latest, homepage.Measured ? homepage.ItemsInWindow : null, context.Options.HomepageWindowDays),
             columns,
             checks.Measurements);
         var findings = checks.Findings

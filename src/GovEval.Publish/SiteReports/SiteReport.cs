@@ -36,7 +36,11 @@ public sealed record SiteMeasurements(
 /// <summary>Homepage visits of the monitoring window (or of the short sample when no monitor ran).</summary>
 public sealed record AvailabilityFacts(int Visits, int Failures, decimal? Share, bool FromMonitor);
 
-public sealed record HomepageFacts(DateOnly? Latest, int? ItemsLast2Weeks);
+/// <summary>
+/// The homepage's newest item and the items inside the framework's window (<see cref="WindowDays"/>; the key keeps
+/// its contract name itemsLast2Weeks whatever the window).
+/// </summary>
+public sealed record HomepageFacts(DateOnly? Latest, int? ItemsLast2Weeks, int WindowDays);
 
 /// <summary>A column as the checks understood it: its first list page, name, class (news, notice, …), items seen, newest date.</summary>
 public sealed record ColumnFacts(string Url, string Name, string Class, int Items, DateOnly? Latest);

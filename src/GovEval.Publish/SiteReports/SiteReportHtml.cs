@@ -124,7 +124,7 @@ public static class SiteReportHtml
             .Line($"<tr><th>检查链接数</th><td class=\"num\">{m.Links}</td></tr>")
             .Line($"<tr><th>首页访问（{(availability.FromMonitor ? "监测期" : "短时抽样")}）</th><td class=\"num\">{availability.Visits}次，失败{availability.Failures}次，失败占比{share}</td></tr>")
             .Line($"<tr><th>首页最近更新</th><td class=\"num\">{(m.Homepage.Latest is { } latest ? Date(latest) : "—")}</td></tr>")
-            .Line($"<tr><th>首页近两周新增信息</th><td class=\"num\">{(m.Homepage.ItemsLast2Weeks is { } items ? $"{items}条" : "—")}</td></tr>")
+            .Line($"<tr><th>首页近{m.Homepage.WindowDays}天新增信息</th><td class=\"num\">{(m.Homepage.ItemsLast2Weeks is { } items ? $"{items}条" : "—")}</td></tr>")
             .Line("</tbody></table>");
         if (m.Columns.Count > 0)
         {

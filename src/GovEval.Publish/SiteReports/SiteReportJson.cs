@@ -158,6 +158,8 @@ public static class SiteReportJson
             json.WriteNull("itemsLast2Weeks");
         }
 
+        // The window those items were counted in: the framework's, which a province may set to other than 14 days.
+        json.WriteNumber("windowDays", m.Homepage.WindowDays);
         json.WriteEndObject();
         json.WriteStartArray("columns");
         foreach (var column in m.Columns)

@@ -22,7 +22,7 @@ public sealed class SiteReportTests
         var sheet = ScoringEngine.Score(framework, new ScoringInput("site", facts, findings, measurements, [new NotMeasured("search.not-found", "搜索结果页请求超时（检测工具）")], [], Collected: true));
         return new SiteReport(
             "0.1.0", Home, Now, Now, Now.AddMinutes(3), framework.Name, sheet, sheet.Grade ?? "", findings,
-            new SiteMeasurements(120, 2400, new AvailabilityFacts(5, 0, 0m, FromMonitor: false), new HomepageFacts(new DateOnly(2020, 11, 29), 12),
+            new SiteMeasurements(120, 2400, new AvailabilityFacts(5, 0, 0m, FromMonitor: false), new HomepageFacts(new DateOnly(2020, 11, 29), 12, 10),
                 [new ColumnFacts("http://www.example.gov.cn/xwdt/index.html", "工作动态", "news", 40, new DateOnly(2020, 11, 29))], measurements),
             [new NotMeasured("search.not-found", "搜索结果页请求超时（检测工具）")],
             [new CapturedPage("http://www.example.gov.cn/a.html", Proof, "text/html; charset=utf-8", "<html><script>alert('x')</script><p>正文</p></html>", false)]);
@@ -53,6 +53,7 @@ public sealed class SiteReportTests
         Assert.Equal(120, measurements.GetProperty("pages").GetInt32());
         Assert.Equal(5, measurements.GetProperty("availability").GetProperty("visits").GetInt32());
         Assert.Equal("2020-11-29", measurements.GetProperty("homepage").GetProperty("latest").GetString());
+        Assert.Equal(10, measurements.GetProperty("homepage").GetProperty("windowDays").GetInt32());
         Assert.Equal("news", measurements.GetProperty("columns")[0].GetProperty("class").GetString());
         Assert.Equal("search.not-found", root.GetProperty("notMeasured")[0].GetProperty("rule").GetString());
         Assert.Contains("链接无法访问", Encoding.UTF8.GetString(stream.ToArray()), StringComparison.Ordinal);
@@ -70,6 +71,8 @@ public sealed class SiteReportTests
         Assert.Contains("id=\"capture-1\"", html, StringComparison.Ordinal);
         Assert.Contains("结论：<strong class=\"up\">合格</strong>", html, StringComparison.Ordinal);
         Assert.Contains("未能测量", html, StringComparison.Ordinal);
+        // The framework's window (a province's 10 days here), not the national two weeks written into the label.
+        Assert.Contains("<th>首页近10天新增信息</th>", html, StringComparison.Ordinal);
         Assert.Contains("工作动态", html, StringComparison.Ordinal);
     }
 
