@@ -26,12 +26,20 @@ public static class ResultsCsv
     private static string WriteResults(Release release, ReleaseLookup lookup, string path)
     {
         using var csv = new CsvText(path);
-        csv.Row(["cohort", "cohort_name", "rank", "code", "name", "short", "total", "grade", "grade_label", "vetoed", "assessed", "previous_rank"]);
+        // Stability and change columns are always there (empty when the release has no analysis or no comparison),
+        // so a spreadsheet or script reading results.csv finds the same columns in every release.
+        csv.Row([
+            "cohort", "cohort_name", "rank", "code", "name", "short", "total", "grade", "grade_label", "vetoed", "assessed", "previous_rank",
+            "rank_median", "rank_low", "rank_high", "total_median", "total_low", "total_high", "grade_robust", "total_change",
+        ]);
         foreach (var cohort in release.Cohorts)
         {
             foreach (var unit in cohort.Units)
             {
                 var change = lookup.RankChange(cohort.Cohort.Id, unit.Unit.Code);
+                var stability = release.Stability.Computed ? lookup.Stability(cohort.Cohort.Id, unit.Unit.Code) : null;
+                var moved = lookup.Change(unit.Unit.Code);
+                var precision = cohort.Cohort.Precision;
                 csv.Row([
                     cohort.Cohort.Id,
                     cohort.Cohort.Name,
@@ -45,12 +53,22 @@ public static class ResultsCsv
                     unit.Vetoed ? "true" : "false",
                     unit.Assessed ? "true" : "false",
                     change?.Before is { } before ? new CsvText.Number(before.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null,
+                    Whole(stability?.MedianRank),
+                    Whole(stability?.RankLow),
+                    Whole(stability?.RankHigh),
+                    stability is null ? null : new CsvText.Number(Numbers.Fixed(stability.MedianTotal, precision)),
+                    stability is null ? null : new CsvText.Number(Numbers.Fixed(stability.TotalLow, precision)),
+                    stability is null ? null : new CsvText.Number(Numbers.Fixed(stability.TotalHigh, precision)),
+                    stability?.Grade is { } grade ? (grade.Robust ? "true" : "false") : null,
+                    moved is null ? null : new CsvText.Number(Numbers.Fixed(moved.Delta, precision)),
                 ]);
             }
         }
 
         return path;
     }
+
+    private static CsvText.Number? Whole(int? value) => value is { } v ? new CsvText.Number(v.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
 
     private static string WriteDetails(ReleaseLookup lookup, string path)
     {

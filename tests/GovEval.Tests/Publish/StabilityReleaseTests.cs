@@ -155,6 +155,27 @@ public sealed class StabilityReleaseTests
     }
 
     [Fact]
+    public void Results_csv_carries_each_units_interval_robustness_and_change_in_fixed_columns()
+    {
+        using var folder = new TempFolder();
+        var release = Ranked();
+        GovEval.Publish.Csv.ResultsCsv.Write(release, folder.Path);
+
+        var lines = File.ReadAllLines(Path.Combine(folder.Path, GovEval.Publish.Csv.ResultsCsv.ResultsFile));
+        var header = lines[0].TrimStart('\uFEFF').Split(',');
+        Assert.Equal(["rank_median", "rank_low", "rank_high", "total_median", "total_low", "total_high", "grade_robust", "total_change"], header[12..]);
+        var lookup = new GovEval.Publish.ReleaseLookup(release);
+        var cohort = release.Cohorts[0];
+        var u5 = cohort.Units.Single(u => u.Unit.Code == "U5");
+        var stability = lookup.Stability(cohort.Cohort.Id, "U5")!;
+        var row = lines.Skip(1).Select(l => l.Split(',')).Single(r => r[3] == "U5");
+        Assert.Equal(new[] { stability.MedianRank, stability.RankLow, stability.RankHigh }.Select(r => r!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)), row[12..15]);
+        Assert.True(int.Parse(row[13]) <= u5.Rank && u5.Rank <= int.Parse(row[14]));
+        Assert.Equal(lookup.Change("U5")!.Delta, decimal.Parse(row[19], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(lookup.Change("U5")!.Delta < 0);
+    }
+
+    [Fact]
     public void The_stability_output_is_the_same_bytes_every_time()
     {
         var first = Encoding.UTF8.GetString(Render(Ranked()));
