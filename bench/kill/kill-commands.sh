@@ -144,7 +144,7 @@ report score "$kills" "$ended" "$span_score" "$(printf '%s\n' "${offsets[@]}" | 
 # recheck: killed while it judges the stored observations again or stores the result; the run shows one judgement
 # whole: as many revisions kept as rechecks completed, and the findings of the collection (same framework).
 findings_before=$(sql "SELECT count(*) FROM Findings WHERE RunId = '$run'")
-span_recheck=$(timed "${goveval[@]}" recheck --run "$run")
+span_recheck=$(timed "${goveval[@]}" recheck --run "$run" 2>/dev/null)
 rechecks_consistent() {
   [ "$(sql "SELECT Revision FROM Runs WHERE Id = '$run'")" = "$(sql "SELECT count(*) FROM RunRevisions WHERE RunId = '$run'")" ] || return 1
   [ "$(sql "SELECT count(*) FROM Findings WHERE RunId = '$run'")" = "$findings_before" ]
