@@ -70,7 +70,7 @@ public static class LinkExtractor
                     if (reader.Attribute(LinkAttribute.Href) is { } href)
                     {
                         anchorIndex = links.Count;
-                        links.Add(new ExtractedLink(href, LinkSource.Anchor, null));
+                        links.Add(new ExtractedLink(href, LinkSource.Anchor, null, IsPagerRel(reader.Attribute(LinkAttribute.Rel))));
                     }
                 }
                 else if (Is(name, "img"))
@@ -87,8 +87,17 @@ public static class LinkExtractor
                 }
                 else if (Is(name, "link"))
                 {
-                    var stylesheet = reader.Attribute(LinkAttribute.Rel)?.Contains("stylesheet", StringComparison.OrdinalIgnoreCase) == true;
-                    Add(links, reader.Attribute(LinkAttribute.Href), stylesheet ? LinkSource.Stylesheet : LinkSource.Other, null);
+                    var rel = reader.Attribute(LinkAttribute.Rel);
+                    var stylesheet = rel?.Contains("stylesheet", StringComparison.OrdinalIgnoreCase) == true;
+                    if (!stylesheet && IsPagerRel(rel) && reader.Attribute(LinkAttribute.Href) is { } next)
+                    {
+                        // <link rel="next" href="index_2.html">: the head's pointer to the list's next page.
+                        links.Add(new ExtractedLink(next, LinkSource.Other, null, PagerRel: true));
+                    }
+                    else
+                    {
+                        Add(links, reader.Attribute(LinkAttribute.Href), stylesheet ? LinkSource.Stylesheet : LinkSource.Other, null);
+                    }
                 }
                 else if (Is(name, "iframe") || Is(name, "frame"))
                 {
@@ -130,6 +139,27 @@ public static class LinkExtractor
     }
 
     private static bool Is(ReadOnlySpan<char> name, string tag) => name.Equals(tag, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a rel attribute holds the token next, prev or previous (rel is a space-separated token list).</summary>
+    private static bool IsPagerRel(string? rel)
+    {
+        if (rel is null)
+        {
+            return false;
+        }
+
+        foreach (var range in rel.AsSpan().SplitAny(" \t\n\f\r"))
+        {
+            var token = rel.AsSpan()[range];
+            if (token.Equals("next", StringComparison.OrdinalIgnoreCase) || token.Equals("prev", StringComparison.OrdinalIgnoreCase)
+                || token.Equals("previous", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static void Close(List<ExtractedLink> links, ref int index, ref AnchorText text)
     {

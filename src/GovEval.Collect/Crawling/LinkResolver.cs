@@ -19,6 +19,7 @@ public sealed class LinkResolver(CrawlScope scope)
 
         var origin = Origin(baseUri);
         var sameHostInScope = scope.Contains(baseUri);
+        string? page = null;
         var resolved = buffer ??= new List<ResolvedLink>(64);
         resolved.Clear();
         foreach (var link in links)
@@ -56,8 +57,17 @@ public sealed class LinkResolver(CrawlScope scope)
             {
                 LinkSource.Form => LinkRole.Form,
                 LinkSource.Anchor or LinkSource.Area or LinkSource.Frame or LinkSource.MetaRefresh when inScope => LinkRole.Page,
+                LinkSource.Other when inScope && link.PagerRel => LinkRole.Page,
                 _ => LinkRole.Check,
             };
+
+            // The text test first: most links are not pagers, and it needs no URL of the page.
+            if (role == LinkRole.Page && link.Source is (LinkSource.Anchor or LinkSource.Other) && PagerLinks.LooksLikePager(link.Text, link.PagerRel)
+                && PagerLinks.IsListPage(target, link.Text, link.PagerRel, page ??= CrawlUrl.Normalize(pageUrl)))
+            {
+                role = LinkRole.ListPage;
+            }
+
             resolved.Add(new ResolvedLink(target, link.Source, link.Text, role, inScope));
         }
 

@@ -13,6 +13,12 @@ public enum LinkRole
 
     /// <summary>A form's action: recorded, never submitted by the crawler.</summary>
     Form,
+
+    /// <summary>
+    /// An in-scope page of the same list, reached through the page's pager (下一页, 尾页, a page number, rel=next; see
+    /// <see cref="PagerLinks"/>): crawled like <see cref="Page"/>, but at the list's own depth, not one click deeper.
+    /// </summary>
+    ListPage,
 }
 
 /// <summary>A link of a page with its absolute, normalised target, read once by the worker that fetched the page.</summary>

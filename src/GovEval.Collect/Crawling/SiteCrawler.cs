@@ -38,6 +38,7 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
         var skipped = new Dictionary<string, FetchOutcome>(StringComparer.Ordinal);
         var checks = new Dictionary<string, Task<FetchOutcome>>(StringComparer.Ordinal);
         var pages = new List<JournalPage>();
+        var listPages = new List<string>();
         var fetched = 0;
 
         // The site's budget stops the crawl, not the command: what was committed by then is kept.
@@ -137,6 +138,8 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
                 }
 
                 var resolved = entry.Links;
+                var fresh = 0;
+                listPages.Clear();
                 for (var k = 0; k < resolved.Length; k++)
                 {
                     var link = resolved[k];
@@ -157,12 +160,29 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
                     switch (link.Role)
                     {
                         case LinkRole.Page:
-                            await Discover(link.Target, page.Depth + 1, entry.Requested, pageUrl).ConfigureAwait(false);
+                            fresh++;
+                            await Discover(link.Target, page.Depth + 1, entry.Requested, pageUrl, listPage: false).ConfigureAwait(false);
                             break;
-                        case LinkRole.Check when options.CheckLinks:
-                            checks[link.Target] = CheckAsync(link.Target, journal, checkSlots, site, cancel);
+                        case LinkRole.ListPage:
+                            listPages.Add(link.Target);
+                            break;
+                        case LinkRole.Check:
+                            fresh++;
+                            if (options.CheckLinks)
+                            {
+                                checks[link.Target] = CheckAsync(link.Target, journal, checkSlots, site, cancel);
+                            }
+
                             break;
                     }
+                }
+
+                // The list's other pages, after the page's own links: at the list's depth while the list brings
+                // something new, one click deeper (as any link) once a page of it brought nothing, so a pager that
+                // never ends (page N+1 of the same items, an empty list forever) is held by the depth cap.
+                foreach (var listPage in listPages)
+                {
+                    await Discover(listPage, fresh > 0 ? page.Depth : page.Depth + 1, entry.Requested, pageUrl, listPage: true).ConfigureAwait(false);
                 }
 
                 if (page.Depth == 0 && options.UseSitemap)
@@ -172,7 +192,7 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
                         if (Uri.TryCreate(location, UriKind.Absolute, out var uri) && scope.Contains(uri) && !CrawlUrl.LooksLikeFile(uri)
                             && Know(CrawlUrl.Normalize(uri), out _))
                         {
-                            await Discover(CrawlUrl.Normalize(uri), 1, null, null).ConfigureAwait(false);
+                            await Discover(CrawlUrl.Normalize(uri), 1, null, null, listPage: false).ConfigureAwait(false);
                         }
                     }
                 }
@@ -219,13 +239,14 @@ public sealed class SiteCrawler(Fetcher fetcher, LinkCheckCache links, CrawlOpti
             Cut = cut,
         };
 
-        async ValueTask Discover(string target, int depth, string? referrer, string? referrerUrl)
+        // A list page is one of many of the same path or folder: its query variants are the list's pages, not a trap.
+        async ValueTask Discover(string target, int depth, string? referrer, string? referrerUrl, bool listPage)
         {
             var uri = new Uri(target);
 
             // The trap rules compare with the linking page only for URLs with a query.
             var referrerUri = referrerUrl is not null && uri.Query.Length > 1 && Uri.TryCreate(referrerUrl, UriKind.Absolute, out var from) ? from : null;
-            if (traps.Check(uri, referrerUri) is { } trap)
+            if (traps.Check(uri, referrerUri, countVariant: !listPage) is { } trap)
             {
                 Skip(target, $"trap: {trap}");
             }

@@ -11,8 +11,11 @@ public sealed class TrapDetector(CrawlOptions options, DateTimeOffset now)
 {
     private readonly Dictionary<string, int> variants = new(StringComparer.Ordinal);
 
-    /// <summary>Null when the URL may be crawled, otherwise why not. Counts query variants, so call once per new URL.</summary>
-    public string? Check(Uri uri, Uri? referrer)
+    /// <summary>
+    /// Null when the URL may be crawled, otherwise why not. Counts query variants, so call once per new URL;
+    /// <paramref name="countVariant"/> false leaves a list's pages (list.jsp?page=21) out of that count.
+    /// </summary>
+    public string? Check(Uri uri, Uri? referrer, bool countVariant = true)
     {
         if (uri.AbsoluteUri.Length > options.MaxUrlLength)
         {
@@ -74,6 +77,11 @@ public sealed class TrapDetector(CrawlOptions options, DateTimeOffset now)
             {
                 return "calendar link far from today";
             }
+        }
+
+        if (!countVariant)
+        {
+            return null;
         }
 
         var key = uri.GetLeftPart(UriPartial.Path);
